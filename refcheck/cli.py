@@ -1,0 +1,110 @@
+"""The ``refcheck`` command: parses options, calls the api, prints, exits."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import __version__
+from .errors import RefcheckError
+from .findings import ExitCode
+
+_STYLE = click.Choice(["apa7", "apa6", "harvard", "chicago", "auto"], case_sensitive=False)
+_LEVEL = click.Choice(["error", "warning", "info"], case_sensitive=False)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"refcheck: error: {message}", err=True)
+    sys.exit(ExitCode.USAGE)
+
+
+def _config(config_file: str | None, isolated: bool, **options):
+    from . import config as config_module
+
+    if isolated:
+        base = config_module.Config()
+    elif config_file:
+        base = config_module.load(config_file)
+    else:
+        base = config_module.discover(os.getcwd())
+    return base.with_options(**options)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="refcheck")
+def main() -> None:
+    """Check that a document's author-year citations and its reference list agree.
+
+    Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage,
+    input or configuration error.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@click.option("--style", type=_STYLE, default=None, help="Citation style for et al. rules [default: apa7, or the config].")
+@click.option("--select", default=None, metavar="CODES", help="Only these rules: codes or prefixes, comma-separated (RC1, RC10, RC103).")
+@click.option("--ignore", default=None, metavar="CODES", help="Skip these rules: codes or prefixes, comma-separated.")
+@click.option("--fail-on", type=_LEVEL, default=None, help="Lowest severity that makes the exit status 1 [default: error].")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Read settings from this file instead of searching for refcheck.toml / pyproject.toml.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--color/--no-color", default=None, help="Colour the codes [default: when stdout is a terminal].")
+def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, color) -> None:
+    """Check documents (files, folders, or - for standard input).
+
+    Folders are searched for .txt, .text, .rst, .md and .markdown files.
+    """
+    from .api import check_paths
+    from .output import render
+
+    try:
+        config = _config(config_file, isolated, style=style, select=select, ignore=ignore, fail_on=fail_on)
+    except RefcheckError as exc:
+        _fail(str(exc))
+    report = check_paths(list(paths), config)
+    for error in report.errors:
+        click.echo(f"refcheck: error: {error}", err=True)
+    if color is None:
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    click.echo(render(report, fmt, color=color) if fmt == "text" else render(report, fmt), nl=False)
+    sys.exit(report.exit_code(config.fail_on))
+
+
+@main.command()
+@click.argument("path")
+@click.option("--style", type=_STYLE, default="apa7", show_default=True)
+def refs(path, style) -> None:
+    """Show what refcheck understood: references, citations and their links."""
+    from .api import check_paths
+    from .config import Config
+    from .output.table import render_understanding
+
+    report = check_paths([path], Config(style=style.lower()))
+    for error in report.errors:
+        _fail(error)
+    click.echo(render_understanding(report.files[0]), nl=False)
+
+
+@main.command()
+@click.argument("code")
+def rule(code) -> None:
+    """Print the documentation of one rule, e.g. `refcheck rule RC103`."""
+    from .rules import REGISTRY
+    from .output.rules_doc import render_rule
+
+    module = REGISTRY.get(code.upper())
+    if module is None:
+        _fail(f"unknown rule {code!r} (see `refcheck rules`)")
+    click.echo(render_rule(module), nl=False)
+
+
+@main.command()
+@click.option("--markdown", is_flag=True, help="Print the full rule reference as Markdown (docs/rules.md).")
+def rules(markdown) -> None:
+    """List the rules with their codes, names and default severities."""
+    from .output.rules_doc import render_index, render_markdown
+
+    click.echo(render_markdown() if markdown else render_index(), nl=False)

@@ -1,0 +1,152 @@
+"""Configuration: ``[tool.refcheck]`` in pyproject.toml, or refcheck.toml.
+
+Validated once, up front; an unknown key, rule code or value is a
+:class:`~refcheck.errors.ConfigError` (exit status 2).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from .errors import ConfigError
+from .findings import Severity
+
+STYLES = ("apa7", "apa6", "harvard", "chicago", "auto")
+KEYS = ("style", "select", "ignore", "severity", "fail-on")
+
+
+@dataclass(frozen=True)
+class Config:
+    style: str = "apa7"
+    select: tuple[str, ...] = ("RC",)
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    fail_on: Severity = Severity.ERROR
+    source: str | None = None  # the file it came from, for messages
+
+    def enabled(self, code: str) -> bool:
+        return any(code.startswith(p) for p in self.select) and not any(code.startswith(p) for p in self.ignore)
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        return self.severity.get(code, default)
+
+    def with_options(self, **options: Any) -> Config:
+        """Apply command-line options (``None`` means not given)."""
+        given = {k: v for k, v in options.items() if v is not None}
+        if "style" in given:
+            given["style"] = _style(given["style"], "--style")
+        for key in ("select", "ignore"):
+            if key in given:
+                given[key] = _codes(given[key], f"--{key}")
+        if "fail_on" in given:
+            given["fail_on"] = _severity(given["fail_on"], "--fail-on")
+        return replace(self, **given)
+
+
+def _known_codes() -> tuple[str, ...]:
+    from .rules import REGISTRY
+
+    return tuple(REGISTRY)
+
+
+def _codes(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [v for v in value.replace(" ", ",").split(",") if v]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected a list of rule codes, got {value!r}")
+    codes = tuple(v.strip().upper() for v in value)
+    known = _known_codes()
+    for code in codes:
+        if not any(k.startswith(code) for k in known):
+            raise ConfigError(f"{where}: unknown rule code or prefix {code!r} (see `refcheck rules`)")
+    return codes
+
+
+def _style(value: Any, where: str) -> str:
+    if not isinstance(value, str) or value.lower() not in STYLES:
+        raise ConfigError(f"{where}: unknown style {value!r} (use one of {', '.join(STYLES)})")
+    return value.lower()
+
+
+def _severity(value: Any, where: str) -> Severity:
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: expected error, warning or info, got {value!r}")
+    try:
+        return Severity.parse(value)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+
+
+def from_mapping(table: Mapping[str, Any], source: str) -> Config:
+    unknown = sorted(set(table) - set(KEYS))
+    if unknown:
+        raise ConfigError(f"{source}: unknown key {unknown[0]!r} in refcheck settings (known: {', '.join(KEYS)})")
+    config = Config(source=source)
+    if "style" in table:
+        config = replace(config, style=_style(table["style"], f"{source}: style"))
+    for key in ("select", "ignore"):
+        if key in table:
+            config = replace(config, **{key: _codes(table[key], f"{source}: {key}")})
+    if "severity" in table:
+        levels = table["severity"]
+        if not isinstance(levels, Mapping):
+            raise ConfigError(f"{source}: severity must be a table of CODE = \"error|warning|info\"")
+        known = _known_codes()
+        parsed = {}
+        for code, level in levels.items():
+            if code.upper() not in known:
+                raise ConfigError(f"{source}: severity: unknown rule code {code!r}")
+            parsed[code.upper()] = _severity(level, f"{source}: severity.{code}")
+        config = replace(config, severity=MappingProxyType(parsed))
+    if "fail-on" in table:
+        config = replace(config, fail_on=_severity(table["fail-on"], f"{source}: fail-on"))
+    return config
+
+
+def _load_toml(path: str) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def load(path: str) -> Config:
+    """Load an explicit configuration file."""
+    data = _load_toml(path)
+    if os.path.basename(path) == "pyproject.toml" or "tool" in data:
+        table = data.get("tool", {}).get("refcheck", {})
+    else:
+        table = data
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"{path}: [tool.refcheck] must be a table")
+    return from_mapping(table, path)
+
+
+def discover(start: str = ".") -> Config:
+    """The nearest refcheck.toml, or pyproject.toml with [tool.refcheck], from
+    ``start`` upwards; defaults when there is none."""
+    folder = os.path.abspath(start)
+    while True:
+        candidate = os.path.join(folder, "refcheck.toml")
+        if os.path.isfile(candidate):
+            return load(candidate)
+        candidate = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(candidate):
+            data = _load_toml(candidate)
+            if "refcheck" in data.get("tool", {}):
+                return load(candidate)
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return Config()
+        folder = parent

@@ -1,0 +1,1 @@
+"""Extraction: reference-list location and parsing, citation scanning, linking."""

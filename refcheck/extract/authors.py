@@ -1,0 +1,154 @@
+"""Split the author part of a reference entry into people or an institution.
+
+Handles ``Family, Given`` (APA, Harvard, Chicago), ``Given Family`` after the
+first author (Chicago), ``Family Initials`` (Vancouver, eLife), particles,
+suffixes, ``et al.``, editors, and corporate authors with their abbreviations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Author
+from .data import CORPORATE_WORDS, PARTICLES
+
+_EDITORS = re.compile(
+    r"\s*[\(\[]\s*(?:eds?|editors?|hrsg|hg|coords?|comps?|dirs?)\.?\s*[\)\]]\.?|,?\s+(?:eds?\.|editors?)$",
+    re.IGNORECASE,
+)
+_ET_AL = re.compile(r",?\s*(?:\bet\s*al\b\.?|\bu\.\s?a\.|\bet\s+coll\.?)", re.IGNORECASE)
+_ELLIPSIS = re.compile(r",?\s*(?:\.\s?\.\s?\.|…)\s*,?")
+_PAREN = re.compile(r"\s*\(([^()]*)\)")
+_ALIAS = re.compile(r"^[A-Z][A-Za-z&\-]{1,14}$")
+_CONJ = re.compile(r"\s*,?\s*&\s*|\s*,?\s+(?:and|And|AND|y|und|et(?!\s*al)|e|en|och|og)\s+")
+_SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv|jnr|snr)\.?$", re.IGNORECASE)
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?\s?-?\s?){1,4}$|^[A-Z]{1,4}$|^(?:[A-Za-z]\.\s?){1,4}$")
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’\-.]*$")
+_DASHES = re.compile(r"^[\s\-\u2012\u2013\u2014\u2015_.,]+$")
+
+SAME_AS_PREVIOUS = "same-as-previous"
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedAuthors:
+    authors: tuple[Author, ...]
+    corporate: bool = False
+    et_al: bool = False
+    editors: bool = False
+    aliases: tuple[str, ...] = ()
+    same_as_previous: bool = False
+
+
+def is_initials(token: str) -> bool:
+    return bool(_INITIALS.match(token.strip()))
+
+
+def _is_given(token: str) -> bool:
+    words = token.split()
+    if not 1 <= len(words) <= 4:
+        return False
+    return all(
+        is_initials(w) or w.lower() in PARTICLES or (_NAME_WORD.match(w) and w[0].isupper())
+        for w in words
+    )
+
+
+def _is_vancouver(token: str) -> bool:
+    """``Bernstein JGW``, ``Leighton R``, ``Benson E.``: family then initials."""
+    words = token.split()
+    return len(words) >= 2 and bool(re.match(r"^(?:[A-Z]{1,4}|(?:[A-Z]\.){1,4})$", words[-1])) and not is_initials(words[0])
+
+
+def _family_of(words: list[str]) -> tuple[str, str]:
+    """Split ``Sandra F. Joireman`` into (``Joireman``, ``Sandra F.``), keeping
+    particles and suffixes with the family name."""
+    end = len(words)
+    if end > 1 and _SUFFIX.match(words[-1]):
+        end -= 1
+    start = end - 1
+    while start > 0 and words[start - 1].lower() in PARTICLES:
+        start -= 1
+    return " ".join(words[start:]), " ".join(words[:start])
+
+
+def _looks_corporate(text: str) -> bool:
+    head = text.split(",")[0]
+    words = head.split()
+    lowered = {w.lower().strip(".,;()") for w in words}
+    if lowered & CORPORATE_WORDS and len(words) >= 2:
+        return True
+    core = [w for w in words if w.lower() not in PARTICLES and w.lower() not in ("the", "of", "for", "and", "&")]
+    if ("of" in lowered or "for" in lowered or "the" in lowered) and len(words) >= 3:
+        return True
+    return len(core) >= 3 and not is_initials(words[-1])
+
+
+def parse_authors(text: str) -> ParsedAuthors:
+    """Parse the author part of an entry (everything before the year)."""
+    text = text.strip().strip(",;:").strip()
+    if not text or _DASHES.match(text):
+        return ParsedAuthors((), same_as_previous=bool(text))
+    editors = False
+    if _EDITORS.search(text):
+        editors = True
+        text = _EDITORS.sub("", text)
+    et_al = bool(_ET_AL.search(text))
+    text = _ET_AL.sub("", text)
+    text = _ELLIPSIS.sub(",", text)
+    aliases = tuple(m.group(1) for m in _PAREN.finditer(text) if _ALIAS.match(m.group(1)))
+    text = _PAREN.sub("", text).strip().rstrip(".,;: ").strip()
+    if not text:
+        return ParsedAuthors((), et_al=et_al, editors=editors)
+    if ";" in text and _looks_corporate(text):
+        parts = [p.strip().rstrip(",") for p in text.split(";")]
+        parts = [re.sub(r"^(?:and|&)\s+", "", p).strip() for p in parts if p.strip()]
+        return ParsedAuthors(tuple(Author(p) for p in parts), True, et_al, editors, aliases)
+    if "," not in text and not _is_vancouver(text) and not _CONJ.search(text):
+        return ParsedAuthors((Author(text),), True, et_al, editors, aliases)
+    if _looks_corporate(text):
+        return ParsedAuthors((Author(text),), True, et_al, editors, aliases)
+    tokens = [t.strip() for t in re.split(r"[,;]", _CONJ.sub(",", text))]
+    tokens = [t for t in tokens if t and t.lower() not in ("others", "contributors", "colaboradores")]
+    return ParsedAuthors(_pair(tokens), False, et_al, editors, aliases)
+
+
+def _pair(tokens: list[str]) -> tuple[Author, ...]:
+    """Walk the comma-separated tokens, pairing family names with given names."""
+    authors: list[Author] = []
+    pending: str | None = None
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if pending is not None:
+            if _SUFFIX.match(token):
+                pending = f"{pending} {token}"
+                i += 1
+                continue
+            if is_initials(token) or _is_given(token):
+                authors.append(Author(pending, token))
+                pending = None
+                i += 1
+                continue
+            authors.append(Author(pending))
+            pending = None
+            continue
+        if _SUFFIX.match(token) and authors:
+            last = authors[-1]
+            authors[-1] = Author(f"{last.family} {token}", last.given)
+        elif _is_vancouver(token):
+            words = token.split()
+            authors.append(Author(" ".join(words[:-1]), words[-1]))
+        else:
+            words = token.split()
+            core = [w for w in words if w.lower() not in PARTICLES]
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if len(core) >= 2 and authors and not (following and is_initials(following)):
+                family, given = _family_of(words)
+                authors.append(Author(family, given))
+            else:
+                pending = token
+        i += 1
+    if pending is not None:
+        authors.append(Author(pending))
+    return tuple(authors)

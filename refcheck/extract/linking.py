@@ -1,0 +1,192 @@
+"""Link citations to references.
+
+Each citation gets a :class:`Link` whose ``kind`` says how it matched:
+
+``exact``      first author and year (with suffix) agree
+``suffix``     author and year agree, the a/b suffix does not
+``year``       the author agrees, the year does not
+``fuzzy``      a near-miss spelling of a listed author, same year
+``order``      the cited first author is a later author of the entry
+``ambiguous``  several entries fit equally well
+``none``       nothing in the list fits
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from ..model import Reference
+from .citations import Candidate
+from .names import name_key, name_keys
+
+LINKED = frozenset({"exact", "suffix", "year", "fuzzy", "order"})
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    kind: str
+    reference: Reference | None = None
+    others: tuple[Reference, ...] = ()
+
+
+def osa_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment edit distance (a transposition costs 1),
+    returning ``limit + 1`` as soon as the distance must exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _deletes(key: str) -> set[str]:
+    return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
+def fuzzy_limit(key: str) -> int:
+    return 0 if len(key) < 4 else 1 if len(key) < 8 else 2
+
+
+def author_keys(ref: Reference) -> tuple[str, ...]:
+    if not ref.authors:
+        return ()
+    keys = list(name_keys(ref.authors[0].family))
+    keys += [name_key(alias) for alias in ref.aliases]
+    return tuple(dict.fromkeys(keys))
+
+
+class Index:
+    """References by the keys of their first author, for exact and near-miss lookup."""
+
+    def __init__(self, references: list[Reference]) -> None:
+        self.by_key: dict[str, list[Reference]] = defaultdict(list)
+        self.by_later: dict[str, list[Reference]] = defaultdict(list)
+        self.near: dict[str, set[str]] = defaultdict(set)
+        for ref in references:
+            for key in author_keys(ref):
+                self.by_key[key].append(ref)
+            for author in ref.authors[1:]:
+                self.by_later[name_key(author.family)].append(ref)
+        for key in self.by_key:
+            for variant in _deletes(key):
+                self.near[variant].add(key)
+
+    def lookup(self, name: str) -> list[Reference]:
+        found: dict[str, Reference] = {}
+        for key in name_keys(name):
+            for ref in self.by_key.get(key, ()):
+                found[ref.id] = ref
+        return list(found.values())
+
+    def near_keys(self, name: str) -> list[tuple[int, str]]:
+        key = name_key(name)
+        limit = fuzzy_limit(key)
+        if not limit:
+            return []
+        seen: set[str] = set()
+        for variant in _deletes(key):
+            seen |= self.near.get(variant, set())
+        scored = [(osa_distance(key, other, limit), other) for other in seen if other != key]
+        return sorted((d, k) for d, k in scored if d <= limit)
+
+
+def _coauthor_score(candidate: Candidate, ref: Reference) -> int:
+    cited = {name_key(n) for n in candidate.authors[1:]}
+    listed = {name_key(a.family) for a in ref.authors[1:]}
+    return len(cited & listed) - len(cited - listed)
+
+
+def _best(candidate: Candidate, refs: list[Reference]) -> list[Reference]:
+    """The references that agree best with the citation's co-authors."""
+    if len(refs) < 2:
+        return refs
+    scores = [(_coauthor_score(candidate, r), r) for r in refs]
+    top = max(s for s, _ in scores)
+    best = [r for s, r in scores if s == top]
+    if len(best) > 1 and candidate.et_al:
+        multi = [r for r in best if len(r.authors) > 2 or r.et_al]
+        best = multi or best
+    elif len(best) > 1 and len(candidate.authors) == 1 and not candidate.et_al:
+        single = [r for r in best if len(r.authors) == 1]
+        best = single or best
+    return best
+
+
+def _year_distance(candidate: Candidate, ref: Reference) -> int:
+    try:
+        return abs(int(candidate.year) - int(ref.year or ""))
+    except ValueError:
+        return 10_000
+
+
+def match_authors(candidate: Candidate, authors: tuple[str, ...], index: Index, loose: bool = True) -> Link:
+    """Link one candidate read with the given author names; ``loose`` also
+    tries the names joined (corporate names with "and") and a first author's
+    last word (``Edward Lemon``)."""
+    refs = index.lookup(authors[0])
+    if not refs and loose and len(authors) > 1:
+        refs = index.lookup(" and ".join(authors))
+    if not refs and loose and len(authors[0].split()) > 1:
+        refs = index.lookup(authors[0].split()[-1])
+    probe = replace(candidate, authors=authors)
+    if refs:
+        same_year = [r for r in refs if r.year == candidate.year]
+        exact = _best(probe, [r for r in same_year if r.year_suffix == candidate.year_suffix])
+        if len(exact) == 1:
+            return Link("exact", exact[0])
+        if len(exact) > 1:
+            return Link("ambiguous", None, tuple(exact))
+        if same_year:
+            best = _best(probe, same_year)
+            if len(best) == 1:
+                return Link("suffix", best[0])
+            return Link("ambiguous", None, tuple(best))
+        best = _best(probe, refs)
+        closest = min(_year_distance(candidate, r) for r in best)
+        nearest = [r for r in best if _year_distance(candidate, r) == closest]
+        return Link("year", nearest[0], tuple(r for r in refs if r is not nearest[0]))
+    later = [r for r in index.by_later.get(name_key(authors[0]), ()) if r.year == candidate.year]
+    if len(later) == 1:
+        return Link("order", later[0])
+    near = index.near_keys(authors[0])
+    if near:
+        refs = [r for _, key in near for r in index.by_key[key]]
+        same_year = [r for r in refs if r.year == candidate.year] or refs
+        best = _best(probe, same_year)
+        return Link("fuzzy", best[0], tuple(best[1:]))
+    return Link("none")
+
+
+def link(candidates: list[Candidate], references: list[Reference]) -> list[tuple[Candidate, Link]]:
+    """Link every candidate; drop weak candidates that match nothing.
+
+    A narrative candidate is tried with its leading words trimmed one by one
+    (``As Lemon`` -> ``Lemon``) and keeps the first reading that matches.
+    """
+    index = Index(references)
+    out: list[tuple[Candidate, Link]] = []
+    for candidate in candidates:
+        chosen, result = candidate, None
+        for start, authors in candidate.variants:
+            trial = match_authors(candidate, authors, index, loose=False)
+            if trial.kind in ("exact", "suffix", "year", "ambiguous", "order"):
+                chosen = replace(candidate, start=start, authors=authors)
+                result = trial
+                break
+        if result is None:
+            result = match_authors(candidate, candidate.authors, index)
+        if chosen.weak and result.kind in ("none", "fuzzy", "order"):
+            continue
+        out.append((chosen, result))
+    return out

@@ -1,0 +1,52 @@
+"""Name normalisation for matching citations to references."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .data import PARTICLES
+
+# Letters that NFKD does not decompose into an ASCII base letter.
+_FOLD = str.maketrans(
+    {
+        "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE", "ß": "ss",
+        "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ı": "i", "þ": "th", "Þ": "Th",
+        "ð": "d", "Ð": "D", "ħ": "h",
+    }
+)
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_NON_LETTERS = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Strip diacritics: ``Otkjær`` -> ``Otkjaer``, ``Müller`` -> ``Muller``."""
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """The matching key of a name: case, diacritics, leading "The", spaces,
+    hyphens and apostrophes do not count. ``The Astana Times`` -> ``astanatimes``."""
+    text = fold(name).lower().strip()
+    text = re.sub(r"^the\s+", "", text)
+    return _NON_LETTERS.sub("", text)
+
+
+@lru_cache(maxsize=65536)
+def name_keys(name: str) -> tuple[str, ...]:
+    """All keys under which a family name may be cited: with and without its
+    particles (``van Dijk`` / ``Dijk``) and with German umlauts spelled out."""
+    keys = [name_key(name)]
+    words = fold(name).split()
+    while len(words) > 1 and words[0].lower().rstrip("'’-") in PARTICLES:
+        words = words[1:]
+        keys.append(name_key(" ".join(words)))
+    if re.match(r"^(?:al|el)-", name, re.IGNORECASE):
+        keys.append(name_key(name[3:]))
+    german = name.translate(_GERMAN)
+    if german != name:
+        keys.append(name_key(german))
+    return tuple(dict.fromkeys(k for k in keys if k))

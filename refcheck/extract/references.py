@@ -1,0 +1,166 @@
+"""Parse reference-list entries into fields.
+
+Styles understood: the seed's ``Surname, Given (Year). Title. Retrieved from
+URL. Accessed on DD.MM.YYYY.``, APA 6/7, Harvard (incl. Cite Them Right),
+Chicago author-date (``Surname, Given. Year. Title.``), the comma style
+``Surname, Given, Year, Title``, Vancouver-like ``Surname AB (Year)``, and the
+``–––`` repeated-author dash.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Reference, Span
+from ..readers.mask import URL_RE
+from .authors import parse_authors
+from .dates import ACCESS_RE, parse_date
+from .sections import Entry
+
+_YEAR = r"(?:1\d\d\d|20\d\d)(?P<suffix>[a-z]?)"
+_NODATE = r"n\.\s?d\.|s\.\s?f\.|o\.\s?J\.|in\s+press|forthcoming|en\s+prensa|sous\s+presse|im\s+Druck"
+_YEAR_RE = re.compile(
+    rf"\(\s*(?P<p>{_YEAR}|{_NODATE})(?:\s*[,/]\s*[^()]{{0,40}})?\s*\)"  # (2020), (2020, May 3), (n.d.)
+    rf"|(?:(?<=[\s,.])|^)(?P<b>~?(?:{_YEAR.replace('suffix', 'suffix2')}|{_NODATE}|\d{{3}}))(?=[.,:;]?\s|[.,;:]?$|\))",
+    re.IGNORECASE,
+)
+_DOI_RE = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
+_QUOTED = re.compile(r"^[\"“”‘'«]\s*(.+?)\s*[,.]?[\"”’'»](?=[\s,.:;]|$)")
+_CONTAINER_STOP = re.compile(
+    r"\s*(?:\b(?:Retrieved|Available|Accessed|URL|Online|Recuperado|Disponible|Abgerufen)\b|https?://|\bdoi:|\bDOI\b|\[)",
+    re.IGNORECASE,
+)
+_VOLUME = re.compile(
+    r"(?P<volume>\d+)\s*(?:\((?P<issue>[^)]{1,20})\))?\s*[:,]\s*(?:pp?\.\s*)?(?P<pages>[eE]?\d+(?:\s*[-–—]\s*\d+)?)"
+)
+_PAGES = re.compile(r"\bpp?\.\s*(?P<pages>\d+(?:\s*[-–—]\s*\d+)?)")
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\(([^()\s]+)\)")
+_EMPHASIS = re.compile(r"\*{1,3}|(?<![\w/])_{1,3}|_{1,3}(?![\w/])")
+
+
+def clean_markup(text: str) -> str:
+    """Drop Markdown emphasis and unwrap links, leaving URLs intact."""
+    text = _MD_LINK.sub(lambda m: f"{m.group(1)} {m.group(2)}" if m.group(1) != m.group(2) else m.group(2), text)
+    text = re.sub(r"<((?:https?|ftp)://[^>\s]+)>", r"\1", text)
+    pieces = []
+    last = 0
+    for match in URL_RE.finditer(text):
+        pieces.append(_EMPHASIS.sub("", text[last : match.start()]).replace("\\", ""))
+        pieces.append(match.group(0))
+        last = match.end()
+    pieces.append(_EMPHASIS.sub("", text[last:]).replace("\\", ""))
+    return re.sub(r"[ \t\u00a0]{2,}", " ", "".join(pieces)).strip()
+
+
+def clean_url(url: str) -> str:
+    url = url.rstrip(".,;:'\"”’>")
+    while url.endswith(")") and url.count("(") < url.count(")"):
+        url = url[:-1].rstrip(".,;:")
+    return url
+
+
+def _find_year(text: str) -> re.Match[str] | None:
+    for match in _YEAR_RE.finditer(text, 0, 400):
+        if match.start() == 0 and match.group("b") is None:
+            continue
+        if match.start() > 0:
+            return match
+    return None
+
+
+def _title_end(rest: str) -> int:
+    """Where the title ends: the first full stop that is not an initial or an
+    abbreviation, or a question mark before the next element."""
+    for match in re.finditer(r"[.?!](?=\s|$)", rest):
+        end = match.start()
+        word = re.split(r"[\s\-–]", rest[: end + 1])[-1]
+        if match.group(0) == ".":
+            if re.match(r"^(?:[A-Z]|[A-Z]\.[A-Z]|[A-Za-z]\.[A-Za-z]|e\.g|i\.e|vs|Vol|No|pp|ed|eds|Inc|Ltd|Co|St|Dr|Mr|Mrs|Ms|Jr)\.$", word):
+                continue
+            return end
+        following = rest[match.end():].lstrip()
+        if not following or re.match(r"(?:Retrieved|Available|Accessed|In\b|\[|\(|https?://|URL|Online|Recuperado)", following):
+            return end + 1
+    return len(rest)
+
+
+def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) -> Reference:
+    """Parse one entry; an entry that cannot be split keeps its raw text and
+    a ``problem`` that RC110 reports."""
+    text = clean_markup(entry.text)
+    span = Span(entry.start, entry.end)
+    urls = tuple(dict.fromkeys(clean_url(m.group(0)) for m in URL_RE.finditer(text)))
+    doi_match = _DOI_RE.search(text)
+    doi = clean_url(doi_match.group(0)) if doi_match else None
+    access = ACCESS_RE.search(text)
+    accessed_raw = access.group("date") if access else None
+    accessed = parse_date(accessed_raw) if accessed_raw else None
+    fields = dict(raw=entry.text, urls=urls, doi=doi, accessed=accessed, accessed_raw=accessed_raw)
+
+    year_match = _find_year(text)
+    if year_match is None:
+        return Reference(ref_id, span, problem="no year or date found", **fields)
+    head = text[: year_match.start()]
+    year_text = (year_match.group("p") or year_match.group("b") or "").lstrip("~")
+    suffix = year_match.group("suffix") or year_match.group("suffix2") or ""
+    year = year_text[: len(year_text) - len(suffix)] if suffix else year_text
+    if not year[:1].isdigit():
+        year = "n.d." if year.lower().replace(" ", "").startswith(("n.d", "s.f", "o.j")) else year.lower()
+    parsed = parse_authors(head)
+    authors, corporate, et_al = parsed.authors, parsed.corporate, parsed.et_al
+    if parsed.same_as_previous and previous is not None:
+        authors, corporate, et_al = previous.authors, previous.corporate, previous.et_al
+
+    rest = text[year_match.end():].lstrip(" .,:;)")
+    quoted = _QUOTED.match(rest)
+    if quoted:
+        title = quoted.group(1).rstrip(",.")
+        rest = rest[quoted.end():].lstrip(" .,:;")
+    else:
+        end = _title_end(rest)
+        title = rest[:end].strip()
+        rest = rest[end + 1:].lstrip(" .,:;")
+    stop = _CONTAINER_STOP.search(rest)
+    container_text = rest[: stop.start()] if stop else rest
+    volume = _VOLUME.search(container_text)
+    if volume:
+        container = container_text[: volume.start()]
+    else:
+        container = re.split(r"(?<=[a-z)])\.\s", container_text, maxsplit=1)[0]
+    container = re.sub(r"^(?:In|En)\s*:?\s+", "", container.strip(" .,:;")).strip(" .,:;") or None
+    pages = volume.group("pages") if volume else None
+    if pages is None:
+        found = _PAGES.search(rest)
+        pages = found.group("pages") if found else None
+    problem = None
+    if not authors:
+        problem = "no author found before the year"
+    return Reference(
+        ref_id,
+        span,
+        authors=authors,
+        corporate=corporate,
+        et_al=et_al,
+        editors=parsed.editors,
+        year=year,
+        year_suffix=suffix.lower(),
+        title=title or None,
+        container=container,
+        volume=volume.group("volume") if volume else None,
+        issue=volume.group("issue") if volume else None,
+        pages=pages,
+        aliases=parsed.aliases,
+        problem=problem,
+        **fields,
+    )
+
+
+def parse_entries(entries: tuple[Entry, ...]) -> list[Reference]:
+    refs: list[Reference] = []
+    previous = None
+    for index, entry in enumerate(entries, start=1):
+        ref = parse_entry(entry, f"R{index}", previous)
+        refs.append(ref)
+        if ref.authors:
+            previous = ref
+    return refs

@@ -1,0 +1,34 @@
+"""Human-readable output: ``path:line:col: CODE message`` and a summary."""
+
+from __future__ import annotations
+
+from ..findings import Report
+from ..rules.base import plural
+
+
+def render(report: Report, color: bool = False) -> str:
+    lines = []
+    for finding in sorted(report.findings):
+        code = finding.code
+        if color:
+            shade = {"error": "31", "warning": "33", "info": "36"}[finding.severity.label]
+            code = f"\x1b[1;{shade}m{code}\x1b[0m"
+        text = f"{finding.path}:{finding.line}:{finding.col}: {code} {finding.message}"
+        if finding.suggestion:
+            text += f" (suggestion: {finding.suggestion})"
+        lines.append(text)
+    lines.append(summary(report))
+    return "\n".join(lines) + "\n"
+
+
+def summary(report: Report) -> str:
+    counts = report.counts()
+    total = sum(counts.values())
+    files = len(report.files)
+    refs = sum(len(r.references) for r in report.files)
+    cits = sum(len(r.citations) for r in report.files)
+    scope = f"{plural(files, 'file')}, {plural(refs, 'reference')}, {plural(cits, 'citation')}"
+    if not total:
+        return f"No problems found ({scope})."
+    parts = ", ".join(plural(n, label) if label != "info" else f"{n} info" for label, n in counts.items() if n)
+    return f"Found {plural(total, 'problem')}: {parts} ({scope})."

@@ -1,0 +1,49 @@
+"""Bytes to text: BOMs, UTF-8, detected legacy encodings, line endings."""
+
+from __future__ import annotations
+
+import codecs
+
+from ..errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode(path: str, data: bytes) -> str:
+    """Decode a document; raise :class:`InputError` for binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return normalise(data[len(bom):].decode(encoding))
+            except UnicodeDecodeError as exc:
+                raise InputError(path, f"invalid {encoding} after its byte-order mark: {exc.reason}") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(path, "binary data, not a text document")
+    try:
+        return normalise(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # only when UTF-8 fails
+
+    best = from_bytes(data[: 1024 * 1024]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    try:
+        text = data.decode(encoding, errors="replace")
+    except LookupError:  # pragma: no cover - an encoding Python lacks
+        text = data.decode("cp1252", errors="replace")
+    return normalise(text)
+
+
+def normalise(text: str) -> str:
+    """Normalise line endings to ``\\n`` (CRLF, CR, and Unicode separators)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u2028" in text or "\u2029" in text:
+        text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    return text

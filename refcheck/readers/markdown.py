@@ -1,0 +1,48 @@
+"""Markdown: the text as written, with code, link targets, HTML comments and
+URLs masked out of the scan text so that citations are not found there."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document
+from .mask import blank, url_spans
+
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+_LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+_LINK_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.MULTILINE)
+_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>", re.IGNORECASE)
+
+
+def fenced_blocks(text: str) -> list[tuple[int, int]]:
+    spans = []
+    opening = None
+    for match in _FENCE.finditer(text):
+        fence = match.group(1)
+        if opening is None:
+            opening = (match.start(), fence)
+        elif fence[0] == opening[1][0] and len(fence) >= len(opening[1]):
+            spans.append((opening[0], match.end()))
+            opening = None
+    if opening is not None:  # an unclosed fence runs to the end of the document
+        spans.append((opening[0], len(text)))
+    return spans
+
+
+def masked_spans(text: str) -> list[tuple[int, int]]:
+    spans = fenced_blocks(text)
+    scan = blank(text, spans)
+    for pattern in (_COMMENT, _INLINE_CODE, _LINK_DEFINITION, _AUTOLINK):
+        found = [m.span() for m in pattern.finditer(scan)]
+        spans += found
+        scan = blank(scan, found)
+    # keep the "]" of a link so the link text stays separate from what follows
+    spans += [(m.start() + 1, m.end()) for m in _LINK_TARGET.finditer(scan)]
+    spans += url_spans(scan)
+    return spans
+
+
+def read(path: str, text: str) -> Document:
+    return Document.build(path, text, blank(text, masked_spans(text)), kind="markdown")

@@ -1,0 +1,33 @@
+"""Blank out regions of a text where citations must not be looked for.
+
+Masking replaces characters with spaces (newlines are kept), so offsets and
+line numbers in the masked text are those of the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+URL_RE = re.compile(r"""(?:https?|ftp)://[^\s<>"'\]]+|\bwww\.[^\s<>"'\]]+""", re.IGNORECASE)
+
+
+def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Return ``text`` with each ``(start, end)`` range replaced by spaces."""
+    pieces: list[str] = []
+    last = 0
+    for start, end in sorted(spans):
+        start = max(start, last)
+        if end <= start:
+            continue
+        pieces.append(text[last:start])
+        pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
+        last = end
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in URL_RE.finditer(text)]

@@ -1,0 +1,70 @@
+"""The rules: one module per rule, and the registry that maps codes to them.
+
+A rule module defines ``CODE``, ``NAME``, ``DEFAULT_SEVERITY`` and
+``check(ctx) -> Iterator[Problem]``; its docstring is its documentation, in
+the sections What it does / Why is this bad? / Example / Fix.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import (
+    rc100_no_reference_list,
+    rc101_cited_not_listed,
+    rc102_listed_not_cited,
+    rc103_year_mismatch,
+    rc104_author_mismatch,
+    rc105_et_al_mismatch,
+    rc106_year_suffix,
+    rc107_duplicate_reference,
+    rc108_reference_order,
+    rc109_citation_form,
+    rc110_unparsed_reference,
+    rc111_style_mismatch,
+)
+
+REGISTRY: dict[str, ModuleType] = {
+    module.CODE: module
+    for module in (
+        rc100_no_reference_list,
+        rc101_cited_not_listed,
+        rc102_listed_not_cited,
+        rc103_year_mismatch,
+        rc104_author_mismatch,
+        rc105_et_al_mismatch,
+        rc106_year_suffix,
+        rc107_duplicate_reference,
+        rc108_reference_order,
+        rc109_citation_form,
+        rc110_unparsed_reference,
+        rc111_style_mismatch,
+    )
+}
+
+SECTIONS = ("What it does", "Why is this bad?", "Example", "Fix")
+
+
+def doc_sections(module: ModuleType) -> dict[str, str]:
+    """Split a rule's docstring into its ``## Title`` sections."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in (module.__doc__ or "").splitlines():
+        if line.startswith("## ") and line[3:].strip() in SECTIONS:
+            current = sections.setdefault(line[3:].strip(), [])
+        elif current is not None:
+            current.append(line)
+    return {title: "\n".join(lines).strip("\n") for title, lines in sections.items()}
+
+
+def summary(module: ModuleType) -> str:
+    """The first line of a rule's docstring."""
+    return (module.__doc__ or "").strip().splitlines()[0]
+
+
+def example(module: ModuleType) -> str:
+    """The example document of a rule: the indented block of its Example section."""
+    import textwrap
+
+    block = [line for line in doc_sections(module).get("Example", "").splitlines() if line.startswith("    ") or not line.strip()]
+    return textwrap.dedent("\n".join(block)).strip("\n") + "\n"

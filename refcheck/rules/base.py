@@ -1,0 +1,82 @@
+"""What every rule gets (a :class:`Context`) and gives (a :class:`Problem`)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from ..extract.linking import LINKED, Link
+from ..extract.sections import Section
+from ..model import Citation, Document, Reference, Span
+
+# Per style: the smallest number of authors cited as "First et al." and, for
+# APA 6, the number from which et al. is used even at the first citation.
+ET_AL_FROM = {"apa7": 3, "apa6": 3, "harvard": 4, "chicago": 4}
+ET_AL_ALWAYS_FROM = {"apa7": 3, "apa6": 6, "harvard": 4, "chicago": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a rule reports: where, what, and what to do."""
+
+    span: Span
+    message: str
+    suggestion: str | None = None
+    citation: str | None = None
+    reference: str | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    document: Document
+    section: Section | None
+    references: tuple[Reference, ...]
+    citations: tuple[Citation, ...]
+    links: dict[str, Link]  # citation id -> link
+    style: str = "apa7"  # resolved: never "auto"
+    numeric_citations: int = 0
+    this_year: int = field(default_factory=lambda: _dt.date.today().year)
+
+    def reference(self, ref_id: str | None) -> Reference | None:
+        return next((r for r in self.references if r.id == ref_id), None)
+
+    def linked(self):
+        """(citation, link) for every citation tied to one reference."""
+        for citation in self.citations:
+            link = self.links[citation.id]
+            if link.kind in LINKED and link.reference is not None:
+                yield citation, link
+
+    def line_of(self, ref: Reference) -> int:
+        return self.document.position(ref.span.start)[0]
+
+
+def rewrite(citation: Citation, authors: str | None = None, year: str | None = None) -> str:
+    """The citation as it should read, in its own form."""
+    names = authors if authors is not None else citation.author_text
+    when = year if year is not None else f"{citation.year}{citation.year_suffix}"
+    if citation.form == "narrative":
+        return f"{names} ({when})"
+    return f"{names}, {when}" if citation.comma else f"{names} {when}"
+
+
+def cited_label(citation: Citation) -> str:
+    return rewrite(citation) if citation.form == "narrative" else f"({rewrite(citation)})"
+
+
+def year_text(ref: Reference) -> str:
+    return f"{ref.year or 'n.d.'}{ref.year_suffix}"
+
+
+def plural(count: int, word: str) -> str:
+    if count == 1:
+        return f"{count} {word}"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return f"{count} {word[:-1]}ies"
+    return f"{count} {word}s"
+
+
+def first_words(text: str, count: int = 8) -> str:
+    words = re.sub(r"\s+", " ", text).split(" ")
+    return " ".join(words[:count]) + (" ..." if len(words) > count else "")

@@ -1,0 +1,49 @@
+"""RC103 year-mismatch: the cited author is listed, with another year.
+
+## What it does
+Reports a citation whose author matches an entry of the reference list while
+the year differs, and suggests the listed year.
+
+## Why is this bad?
+A wrong year sends readers to a different edition or a different work, and is
+the most common slip when citations are typed by hand.
+
+## Example
+
+    As Lemon (2019) notes, security is interconnected.
+
+    References
+    Lemon, Edward (2018). Critical approaches to security in Central Asia. Central Asian Survey, 37(1), 1-12.
+
+## Fix
+Correct the year in the text (or in the entry, if the entry is wrong).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Severity
+from .base import Context, Problem, cited_label, rewrite, year_text
+
+CODE = "RC103"
+NAME = "year-mismatch"
+DEFAULT_SEVERITY = Severity.ERROR
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for citation, link in ctx.linked():
+        if link.kind != "year":
+            continue
+        ref = link.reference
+        also = [r for r in link.others if r.year and r.year != ref.year]
+        extra = ""
+        if also:
+            extra = " (also " + ", ".join(sorted({year_text(r) for r in also})) + ")"
+        yield Problem(
+            citation.span,
+            f"{cited_label(citation)}: the reference list has {ref.label}{extra}",
+            rewrite(citation, year=year_text(ref)),
+            citation.id,
+            ref.id,
+        )

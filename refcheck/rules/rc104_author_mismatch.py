@@ -1,0 +1,75 @@
+"""RC104 author-mismatch: a near-miss spelling of a listed author, or another co-author.
+
+## What it does
+Reports a citation whose first author is a near miss of a listed author
+("Jonson" for "Johnson", "Mueler" for "Müller"), names the authors in another
+order than the entry, or names a co-author the entry does not have in place
+of one it has. Suggests the listed spelling.
+
+## Why is this bad?
+Misspelt names break the link between text and list for readers and for
+indexing services, and misattribute the work.
+
+## Example
+
+    The budget rose by a tenth (Sakenva, 2023).
+
+    References
+    Sakenova, Saniya (2023). Kazakhstan spends more on defense. The Astana Times.
+
+## Fix
+Spell the names as the reference list does (or correct the list).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..extract.names import name_key
+from ..findings import Severity
+from ..model import Citation, Reference, author_label
+from .base import Context, Problem, cited_label, rewrite
+
+CODE = "RC104"
+NAME = "author-mismatch"
+DEFAULT_SEVERITY = Severity.ERROR
+
+
+def _listed_names(citation: Citation, ref: Reference) -> str:
+    if citation.et_al:
+        return f"{ref.authors[0].family} et al."
+    families = [a.family for a in ref.authors[: max(1, len(citation.authors))]]
+    return families[0] if len(families) == 1 else ", ".join(families[:-1]) + " & " + families[-1]
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for citation, link in ctx.linked():
+        ref = link.reference
+        if link.kind == "fuzzy":
+            yield Problem(
+                citation.span,
+                f"{cited_label(citation)}: no entry for {citation.authors[0]}; the reference list has {ref.label}",
+                rewrite(citation, authors=_listed_names(citation, ref)),
+                citation.id,
+                ref.id,
+            )
+        elif link.kind == "order":
+            yield Problem(
+                citation.span,
+                f"{cited_label(citation)}: the entry lists the authors in another order: {ref.label}",
+                rewrite(citation, authors=_listed_names(citation, ref)),
+                citation.id,
+                ref.id,
+            )
+        elif len(citation.authors) > 1 and not citation.et_al and not ref.et_al and len(ref.authors) >= len(citation.authors):
+            listed = [name_key(a.family) for a in ref.authors]
+            cited = [name_key(n) for n in citation.authors]
+            wrong = [n for n, key in zip(citation.authors[1:], cited[1:]) if key not in listed]
+            if wrong:
+                yield Problem(
+                    citation.span,
+                    f"{cited_label(citation)}: {', '.join(wrong)} is not an author of {author_label(ref)} ({ref.year})",
+                    rewrite(citation, authors=_listed_names(citation, ref)),
+                    citation.id,
+                    ref.id,
+                )

@@ -1,0 +1,78 @@
+"""RC105 et-al-mismatch: "et al." where the style lists all authors, or the reverse.
+
+## What it does
+Compares how a citation names the authors with the number of authors in the
+entry and the configured style (APA 7: "et al." from 3 authors; APA 6: from 3,
+always from 6; Harvard and Chicago: from 4). Reports "et al." for a work with
+too few authors, a multi-author work cited by its first author alone, a full
+list where the style asks for "et al.", and more names in the text than the
+entry has.
+
+## Why is this bad?
+The author part of a citation is how readers find the entry; a citation that
+drops or invents co-authors points at a different work.
+
+## Example
+
+    The policy has a long history (Gleason et al., 2022).
+
+    References
+    Gleason, Gregory, and Dunay, Pal (2022). CSTO deployment in Kazakhstan. The Diplomat.
+
+## Fix
+Name one or two authors in full; use "First et al." from the style's threshold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Severity
+from .base import ET_AL_ALWAYS_FROM, ET_AL_FROM, Context, Problem, cited_label, rewrite
+
+CODE = "RC105"
+NAME = "et-al-mismatch"
+DEFAULT_SEVERITY = Severity.WARNING
+
+
+def _all_names(families: list[str]) -> str:
+    return families[0] if len(families) == 1 else ", ".join(families[:-1]) + " & " + families[-1]
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    threshold = ET_AL_FROM[ctx.style]
+    always = ET_AL_ALWAYS_FROM[ctx.style]
+    for citation, link in ctx.linked():
+        ref = link.reference
+        if link.kind in ("fuzzy", "order") or ref.corporate or ref.editors:
+            continue
+        count = len(ref.authors)
+        families = [a.family for a in ref.authors]
+        first = families[0]
+        label = f"{ref.label} has {count} author{'s' if count != 1 else ''}" if not ref.et_al else None
+        if citation.et_al:
+            if not ref.et_al and count < threshold:
+                yield Problem(
+                    citation.span,
+                    f"{cited_label(citation)}: \"et al.\" for a work with {count} author{'s' if count != 1 else ''}; {ctx.style} names {'both' if count == 2 else 'the'} author{'s' if count != 1 else ''}: {ref.label}",
+                    rewrite(citation, authors=_all_names(families)),
+                    citation.id,
+                    ref.id,
+                )
+            continue
+        cited = len(citation.authors)
+        if ref.et_al and cited == 1:
+            yield Problem(citation.span, f"{cited_label(citation)}: the entry has several authors ({ref.label}); cite it as {first} et al.", rewrite(citation, authors=f"{first} et al."), citation.id, ref.id)
+        elif ref.et_al:
+            continue
+        elif cited > count:
+            yield Problem(citation.span, f"{cited_label(citation)}: names {cited} authors but {label}", rewrite(citation, authors=_all_names(families) if count < threshold else f"{first} et al."), citation.id, ref.id)
+        elif cited == 1 and count >= 2:
+            fix = _all_names(families) if count < threshold else f"{first} et al."
+            yield Problem(citation.span, f"{cited_label(citation)}: cites the first author alone but {label}; write {fix}", rewrite(citation, authors=fix), citation.id, ref.id)
+        elif cited == count and count >= always:
+            yield Problem(citation.span, f"{cited_label(citation)}: {ctx.style} cites a work with {count} authors as {first} et al.", rewrite(citation, authors=f"{first} et al."), citation.id, ref.id)
+        elif 1 < cited < count and count >= threshold:
+            yield Problem(citation.span, f"{cited_label(citation)}: names {cited} of the {count} authors of {ref.label}; write {first} et al.", rewrite(citation, authors=f"{first} et al."), citation.id, ref.id)
+        elif 1 < cited < count:
+            yield Problem(citation.span, f"{cited_label(citation)}: names {cited} of the {count} authors of {ref.label}", rewrite(citation, authors=_all_names(families)), citation.id, ref.id)

@@ -1,0 +1,70 @@
+"""RC107 duplicate-reference: the same work listed twice.
+
+## What it does
+Reports an entry that repeats an earlier one: the same DOI, the same URL, or
+the same first author, year and title, however differently spelled
+(diacritics, case, punctuation).
+
+## Why is this bad?
+Duplicates inflate the list and split citations between two entries that
+will drift apart as the document is edited.
+
+## Example
+
+    Security is interconnected (Lemon, 2018).
+
+    References
+    Lemon, Edward (2018). Critical approaches to security in Central Asia. Central Asian Survey, 37(1), 1-12.
+    Lemon, E. (2018). Critical Approaches to Security in Central Asia: an introduction. Central Asian Survey 37(1).
+
+## Fix
+Keep one entry and delete the other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..extract.names import fold, name_key
+from ..findings import Severity
+from .base import Context, Problem
+
+CODE = "RC107"
+NAME = "duplicate-reference"
+DEFAULT_SEVERITY = Severity.WARNING
+
+
+def _title_key(title: str | None) -> str:
+    words = re.findall(r"[a-z0-9]+", fold(title or "").lower())
+    return " ".join(words[:6]) if len(words) >= 3 else ""
+
+
+def _url_key(url: str) -> str:
+    url = re.sub(r"^https?://(?:www\.)?", "", url.lower())
+    return re.sub(r"[#?].*$", "", url).rstrip("/")
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    seen: dict[tuple, object] = {}
+    for ref in ctx.references:
+        keys = []
+        if ref.doi:
+            keys.append(("DOI", ref.doi.lower()))
+        keys += [("URL", _url_key(u)) for u in ref.urls if not ref.doi]
+        title = _title_key(ref.title)
+        if ref.authors and title:
+            keys.append(("author, year and title", name_key(ref.authors[0].family), ref.year, title))
+        for key in keys:
+            first = seen.get(key)
+            if first is not None and first is not ref:
+                yield Problem(
+                    ref.span,
+                    f"{ref.label} repeats the entry at line {ctx.line_of(first)} ({first.label}): same {key[0]}",
+                    "delete one of the two entries",
+                    None,
+                    ref.id,
+                )
+                break
+        for key in keys:
+            seen.setdefault(key, ref)

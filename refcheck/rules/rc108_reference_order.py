@@ -1,0 +1,56 @@
+"""RC108 reference-order: the reference list is not in author-year order.
+
+## What it does
+Reports an entry that sorts before the one above it, comparing first
+authors alphabetically (ignoring case, diacritics and a leading "The") and
+then years.
+
+## Why is this bad?
+Author-date styles order the list alphabetically so that readers can find an
+entry from the citation; an entry out of place looks missing.
+
+## Example
+
+    Both agree (Lemon, 2018; Abbasova, 2022).
+
+    References
+    Lemon, Edward (2018). Critical approaches to security in Central Asia. Central Asian Survey, 37(1), 1-12.
+    Abbasova, Vusala (2022). President Tokayev says Kazakhstan will not recognize Donetsk. Caspian News.
+
+## Fix
+Move the entry to its place in alphabetical order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..extract.names import fold
+from ..findings import Severity
+from .base import Context, Problem
+
+CODE = "RC108"
+NAME = "reference-order"
+DEFAULT_SEVERITY = Severity.INFO
+
+
+def _keys(ref) -> tuple[tuple, tuple]:
+    family = fold(ref.authors[0].family).lower() if ref.authors else ""
+    family = "".join(c for c in family if c.isalnum() or c == " ")
+    year = ref.year if ref.year and ref.year[0].isdigit() else ("0000" if ref.year == "n.d." else "9999")
+    bare = family[4:] if family.startswith("the ") else family
+    return (family, year, ref.year_suffix), (bare, year, ref.year_suffix)
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    refs = [r for r in ctx.references if r.authors]
+    for before, ref in zip(refs, refs[1:]):
+        (lit_b, bare_b), (lit_r, bare_r) = _keys(before), _keys(ref)
+        if lit_r < lit_b and bare_r < bare_b:
+            yield Problem(
+                ref.span,
+                f"{ref.label} is out of order: it follows {before.label}",
+                None,
+                None,
+                ref.id,
+            )
