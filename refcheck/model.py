@@ -91,13 +91,16 @@ class Reference:
 
 
 def author_label(ref: Reference) -> str:
-    names = [a.family for a in ref.authors]
+    """``Moreau, Ito & Kahn``; ``Gasparrini et al. [22 authors]`` past five."""
+    names = [a.family if len(a.family) <= 60 else a.family[:57] + "..." for a in ref.authors]
     if not names:
         return "(no author)"
     if ref.et_al:
         return f"{names[0]} et al."
     if len(names) == 1:
         return names[0]
+    if len(names) > 5:
+        return f"{names[0]} et al. [{len(names)} authors]"
     return ", ".join(names[:-1]) + " & " + names[-1]
 
 

@@ -24,18 +24,22 @@ YEAR = (
 _YEAR_ONE = re.compile(YEAR)
 YEARS = YEAR.replace("(?P<sfx>", "(?:") + r"(?:\s*,\s*" + YEAR.replace("(?P<sfx>", "(?:") + ")*"
 LOCATOR = (
-    r"(?:\s*[,:]\s*|\s+)(?:(?:pp?|paras?|ch|chap|chaps|sec|secs|fig|figs|n|nn|vol|col|cap|p[aá]gs?|S|f|ff|loc)\.?\s*)?"
-    r"[\divxlc]*\d[\divxlc]*[a-z]?(?:\s*[-\u2013\u2014]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-\u2013\u2014]\s*\d+)?)*(?:\s*ff?\.)?"
+    r"(?:\s*[,:]\s*|\s+)(?:(?:pp?|paras?|ch|chap|chaps|chapter|part|book|bk|sect|sec|secs|fig|figs|n|nn|note|vol|col|cap|p[aá]gs?|S|f|ff|loc)\.?\s*)?"
+    r"(?:[IVXLC]+\b|[\divxlc]*\d[\divxlc]*[a-z]?)(?:\s*[-\u2013\u2014]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-\u2013\u2014]\s*\d+)?)*(?:\s*ff?\.)?"
 )
 _GROUP = re.compile(r"\(([^()]{1,600})\)")
 _WORK = re.compile(
-    rf"(?P<names>[^\W\d_][^;()\d]{{0,150}}?)(?P<sep>\s*,\s*|\s+)(?P<years>{YEARS})(?P<loc>{LOCATOR})?(?=\s*(?:[,;]|$|[^\W\d_]))"
+    rf"(?P<names>[^\W\d_][^;()\d]{{0,150}}?)(?P<sep>\s*,\s*|\s+)(?P<years>{YEARS})(?:\s*\[[^\]]{{1,20}}\])?"
+    rf"(?P<loc>{LOCATOR})?(?=\s*(?:[,;]|\.?\s*$|[^\W\d_]))"
 )
+# "(Miller 2012; 2013)": a part with only years continues the previous author
+_YEARS_ONLY = re.compile(rf"\s*(?P<years>{YEARS})(?:\s*\[[^\]]{{1,20}}\])?(?P<loc>{LOCATOR})?\s*\.?\s*$")
 _PREFIX = re.compile(
     r"(?:(?:see\s+also|see|e\.\s?g\.|i\.\s?e\.|cf\.|compare|for\s+example|for\s+instance|as\s+cited\s+in|cited\s+in|"
     r"quoted\s+in|but\s+see|also|and|or|v[ée]ase(?:\s+tambi[ée]n)?|ver|vgl\.|siehe|voir|cit\.\s+en|citado\s+en)\s*,?\s*)*",
     re.IGNORECASE,
 )
+_LEAD_IN = re.compile(r"(?:[a-z][\w.\u2019'-]*,?\s+){1,8}")
 _NARRATIVE = re.compile(rf"\(\s*(?P<years>{YEARS})(?P<loc>{LOCATOR})?\s*\)")
 _TOKEN = re.compile(r"et\s+al\.?|[^\W\d_][\w'\u2019\-.]*|&|,|[^\s\w]|\d+")
 _ET_AL = re.compile(r"(?:\s*,)?\s+(?:et\s*al\b\.?|and\s+colleagues|y\s+cols?\.?|et\s+coll\.?|u\.\s?a\.)$", re.IGNORECASE)
@@ -96,7 +100,8 @@ def _name_ok(name: str) -> bool:
                 return False
         else:
             return False
-    return seen_capital
+    last = words[-1].strip(".")
+    return seen_capital and last[:1].isupper()
 
 
 def parse_names(text: str) -> tuple[tuple[str, ...], bool, bool] | None:
@@ -120,7 +125,7 @@ def parse_names(text: str) -> tuple[tuple[str, ...], bool, bool] | None:
 
 
 def _is_weak(names: tuple[str, ...]) -> bool:
-    return any(n.lower().strip(".") in _WEAK_WORDS or n.split()[-1].lower().strip(".") in _WEAK_WORDS for n in names)
+    return any(word.lower().strip(".") in _WEAK_WORDS for name in names for word in name.split())
 
 
 def _years(years: str, base: int) -> list[tuple[str, str, int, int]]:
@@ -141,19 +146,32 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
         group += 1
         base = paren.start(1)
         offset = 0
+        previous: tuple[tuple[str, ...], bool, bool] | None = None
         for part in content.split(";"):
             pos = _PREFIX.match(part).end()
             lead = len(part) - len(part.lstrip())
             pos = max(pos, lead)
             missing = False
+            only = _YEARS_ONLY.match(part) if previous else None
+            if only:
+                names, et_al, comma = previous
+                for year, suffix, ys, ye in _years(only.group("years"), base + offset + only.start("years")):
+                    found.append(Candidate(ys, ye, "parenthetical", names, et_al, year, suffix, group,
+                                           (only.group("loc") or "").strip(" ,:"), comma, weak=_is_weak(names)))
+                offset += len(part) + 1
+                continue
             while pos < len(part):
                 work = _WORK.match(part, pos)
-                if work is None:
-                    break
-                parsed = parse_names(work.group("names"))
+                parsed = parse_names(work.group("names")) if work else None
                 if parsed is None:
-                    break
+                    # a lead-in in lower case: "(for the following, see esp. Forst 2013)"
+                    lead_in = _LEAD_IN.match(part, pos)
+                    work = _WORK.match(part, lead_in.end()) if lead_in else None
+                    parsed = parse_names(work.group("names")) if work else None
+                    if parsed is None:
+                        break
                 names, et_al, _ = parsed
+                previous = (names, et_al, "," in work.group("sep"))
                 start = base + offset + work.start()
                 years = _years(work.group("years"), base + offset + work.start("years"))
                 for index, (year, suffix, ys, ye) in enumerate(years):
@@ -168,7 +186,7 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
                             separator_missing=missing and index == 0, weak=_is_weak(names),
                         )
                     )
-                gap = re.match(r"\s*([,;]?)\s*", part[work.end():])
+                gap = re.match(r"\s*([,;]|(?:and|y|e|et|und|och|og)\b|&)?\s*", part[work.end():])
                 pos = work.end() + gap.end()
                 missing = not gap.group(1) and pos < len(part)
                 pos = _PREFIX.match(part, pos).end()
@@ -176,9 +194,10 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
     return found
 
 
-def _walk_back(scan: str, start: int) -> tuple[list[tuple[str, int]], bool, bool, str]:
+def _walk_back(scan: str, start: int) -> tuple[list[tuple[str, int]], bool, bool, str, tuple[str, int] | None]:
     """Collect the name tokens before a ``(year)``: returns (tokens, et_al,
-    possessive, the word just before the names)."""
+    possessive, the word just before the names, and the owner of a titled
+    work: ``Locke`` in "Locke's A Letter Concerning Toleration (1689)")."""
     window_start = max(0, start - 200)
     window = scan[window_start:start]
     if "\n\n" in window:
@@ -193,6 +212,7 @@ def _walk_back(scan: str, start: int) -> tuple[list[tuple[str, int]], bool, bool
         if i >= 0 and tokens[i][0] == ",":
             i -= 1
     taken: list[tuple[str, int]] = []
+    owner = None
     seen_conjunction = False
     while i >= 0 and len(taken) < 16:
         word, pos = tokens[i]
@@ -203,6 +223,7 @@ def _walk_back(scan: str, start: int) -> tuple[list[tuple[str, int]], bool, bool
             possessive = True
         if word[0].isupper() and word[0].isalpha() and (not word.endswith(".") or re.fullmatch(r"[A-Z]\.", word)):
             if not is_last and _POSSESSIVE.search(word):
+                owner = (_POSSESSIVE.sub("", word), pos)
                 break
             taken.append((word, pos))
         elif low in PARTICLES and taken and low not in _CONJUNCTIONS:
@@ -220,7 +241,7 @@ def _walk_back(scan: str, start: int) -> tuple[list[tuple[str, int]], bool, bool
         taken.pop(0)
         i += 1
     before = tokens[i][0].lower() if i >= 0 else ""
-    return taken, et_al, possessive, before
+    return taken, et_al, possessive, before, owner
 
 
 def _group_names(taken: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -245,7 +266,7 @@ def scan_narrative(scan: str, group_base: int = 0) -> list[Candidate]:
     found: list[Candidate] = []
     group = group_base
     for match in _NARRATIVE.finditer(scan):
-        taken, et_al, possessive, before = _walk_back(scan, match.start())
+        taken, et_al, possessive, before, owner = _walk_back(scan, match.start())
         if not taken:
             continue
         names = _group_names(taken)
@@ -257,6 +278,8 @@ def scan_narrative(scan: str, group_base: int = 0) -> list[Candidate]:
         for k in range(len(first_words)):
             authors = (" ".join(first_words[k:]),) + tuple(n for n, _ in names[1:])
             variants.append((first_positions[k] if k < len(first_positions) else names[0][1], authors))
+        if owner is not None:
+            variants.append((owner[1], (owner[0],)))
         trimmed = 0
         while trimmed < len(first_words) - 1 and first_words[trimmed].lower() in NARRATIVE_LEADERS:
             trimmed += 1

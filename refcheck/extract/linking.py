@@ -61,7 +61,13 @@ def fuzzy_limit(key: str) -> int:
 def author_keys(ref: Reference) -> tuple[str, ...]:
     if not ref.authors:
         return ()
-    keys = list(name_keys(ref.authors[0].family))
+    family = ref.authors[0].family
+    keys = list(name_keys(family))
+    if ref.corporate and "," in family:  # "Environmental Design and Research, P.C."
+        keys.append(name_key(family.split(",")[0]))
+    words = family.split()
+    if not ref.corporate and len(words) == 2 and all(w[:1].isupper() for w in words) and "-" not in family:
+        keys.append(name_key(words[0]))  # "Serrano Avendaño" is cited as "Serrano"
     keys += [name_key(alias) for alias in ref.aliases]
     return tuple(dict.fromkeys(keys))
 
@@ -153,10 +159,16 @@ def match_authors(candidate: Candidate, authors: tuple[str, ...], index: Index, 
                 return Link("suffix", best[0])
             return Link("ambiguous", None, tuple(best))
         best = _best(probe, refs)
+        if len(authors) > 1 and not candidate.et_al and _coauthor_score(probe, best[0]) < 0:
+            return Link("none", None, tuple(refs))  # another work by the same first author
         closest = min(_year_distance(candidate, r) for r in best)
         nearest = [r for r in best if _year_distance(candidate, r) == closest]
         return Link("year", nearest[0], tuple(r for r in refs if r is not nearest[0]))
-    later = [r for r in index.by_later.get(name_key(authors[0]), ()) if r.year == candidate.year]
+    cited = {name_key(n) for n in authors}
+    later = [
+        r for r in index.by_later.get(name_key(authors[0]), ())
+        if r.year == candidate.year and name_key(r.authors[0].family) in cited
+    ]
     if len(later) == 1:
         return Link("order", later[0])
     near = index.near_keys(authors[0])

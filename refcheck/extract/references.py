@@ -61,10 +61,12 @@ def clean_url(url: str) -> str:
 
 def _find_year(text: str) -> re.Match[str] | None:
     for match in _YEAR_RE.finditer(text, 0, 400):
-        if match.start() == 0 and match.group("b") is None:
+        if match.start() == 0:
             continue
-        if match.start() > 0:
-            return match
+        bare = (match.group("b") or "").lstrip("~")
+        if bare[:1].isdigit() and len(bare) == 3 and len(text[: match.start()].split()) > 4:
+            continue  # a three-digit year only right after a short name: "Augustine, 408"
+        return match
     return None
 
 

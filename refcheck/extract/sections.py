@@ -96,7 +96,8 @@ def _is_end(lines: list[tuple[int, str]], i: int) -> bool:
     if _is_heading_line(lines, i) or _RULE.match(stripped):
         return True
     norm = heading_text(stripped)
-    if norm in END_HEADINGS or norm in REFERENCE_HEADINGS:
+    stands_alone = i == 0 or not lines[i - 1][1].strip()
+    if (norm in END_HEADINGS or norm in REFERENCE_HEADINGS) and stands_alone and not stripped.endswith("."):
         return True
     low = stripped.lower()
     return low.startswith(TRAILER_PREFIXES)
@@ -124,6 +125,11 @@ def _ends_open(line: str) -> bool:
     )
 
 
+def _ends_closed(line: str) -> bool:
+    stripped = line.rstrip()
+    return stripped.endswith((".", "!", "?", ")", "]", "\"", "\u201d", "'", "\u2019")) or re.search(r"https?://\S+$", stripped) is not None
+
+
 def split_entries(text: str, start: int, end: int) -> tuple[Entry, ...]:
     """Split ``text[start:end]`` into entries: one per bullet, per line that
     opens an entry, or per paragraph; wrapped lines join their entry."""
@@ -142,10 +148,11 @@ def split_entries(text: str, start: int, end: int) -> tuple[Entry, ...]:
             if _ends_open(prev) and not _BULLET.match(line):
                 starts = False
             elif blank_before and not starts:
-                # a paragraph that starts in lower case continues the entry
-                # (PDF page breaks); one in upper case stands on its own
+                # after a blank line (a PDF page break) a paragraph continues the
+                # entry when it starts in lower case or the entry stopped
+                # mid-sentence; otherwise it stands on its own
                 first = line.strip()[:1]
-                starts = not first.islower()
+                starts = not first.islower() and _ends_closed(prev)
         if not groups or starts:
             groups.append([])
         groups[-1].append((offset, line))
@@ -181,7 +188,8 @@ def locate(text: str) -> Section | None:
         start = lines[body][0] if body < len(lines) else len(text)
         end = lines[stop][0] if stop < len(lines) else len(text)
         entries = split_entries(text, start, end)
-        count = sum(1 for e in entries if looks_like_entry_start(e.text))
+        good = sum(1 for e in entries if len(e.text) < 800 and looks_like_entry_start(e.text))
+        count = good - (len(entries) - good)
         if count >= best_count:
             best, best_count = Section(offset, start, max(start, end), entries), count
     return best

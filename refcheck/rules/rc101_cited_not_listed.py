@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Severity
-from .base import Context, Problem, cited_label
+from .base import Context, Problem, cited_label, plural
 
 CODE = "RC101"
 NAME = "cited-not-listed"
@@ -37,10 +37,11 @@ def check(ctx: Context) -> Iterator[Problem]:
     if not ctx.references:
         return  # RC100 speaks for the whole document
     for citation in ctx.citations:
-        if ctx.links[citation.id].kind == "none":
-            yield Problem(
-                citation.span,
-                f"{cited_label(citation)}: no entry in the reference list for {citation.author_text}",
-                None,
-                citation.id,
-            )
+        link = ctx.links[citation.id]
+        if link.kind == "none":
+            message = f"{cited_label(citation)}: no entry in the reference list for {citation.author_text}"
+            if link.others:  # same first author, other co-authors
+                shown = ", ".join(r.label for r in link.others[:3])
+                more = f" and {plural(len(link.others) - 3, 'other')}" if len(link.others) > 3 else ""
+                message += f"; the list has {shown}{more}"
+            yield Problem(citation.span, message, None, citation.id)

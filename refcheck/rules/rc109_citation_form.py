@@ -53,7 +53,8 @@ def check(ctx: Context) -> Iterator[Problem]:
             fixed = rewrite(_flip(citation))
             yield Problem(
                 citation.span,
-                f"({rewrite(citation)}) is written {'without' if majority else 'with'} the comma used by {count} other citations",
+                f"({rewrite(citation)}) is written {'without a comma' if majority else 'with a comma'} between name and year, "
+                f"unlike {count} other citations",
                 f"({fixed})",
                 citation.id,
             )
