@@ -18,11 +18,11 @@ from .dates import ACCESS_RE, parse_date
 from .sections import Entry
 
 _YEAR = r"(?:1\d\d\d|20\d\d)(?P<suffix>[a-z]?)"
-_NODATE = r"n\.\s?d\.|s\.\s?f\.|o\.\s?J\.|in\s+press|forthcoming|en\s+prensa|sous\s+presse|im\s+Druck"
+# case matters: "S. F." is a pair of initials, "s. f." is "sin fecha"
+_NODATE = r"[nN]\.\s?d\.|s\.\s?f\.|o\.\s?J\.|[iI]n\s+press|[fF]orthcoming|en\s+prensa|sous\s+presse|im\s+Druck"
 _YEAR_RE = re.compile(
     rf"\(\s*(?P<p>{_YEAR}|{_NODATE})(?:\s*[,/]\s*[^()]{{0,40}})?\s*\)"  # (2020), (2020, May 3), (n.d.)
     rf"|(?:(?<=[\s,.])|^)(?P<b>~?(?:{_YEAR.replace('suffix', 'suffix2')}|{_NODATE}|\d{{3}}))(?=[.,:;]?\s|[.,;:]?$|\))",
-    re.IGNORECASE,
 )
 _DOI_RE = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
 _QUOTED = re.compile(r"^[\"“”‘'«]\s*(.+?)\s*[,.]?[\"”’'»](?=[\s,.:;]|$)")

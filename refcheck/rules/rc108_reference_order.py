@@ -43,6 +43,8 @@ def _keys(ref) -> tuple[tuple, tuple]:
 
 
 def check(ctx: Context) -> Iterator[Problem]:
+    if ctx.numeric_citations:
+        return  # a numbered list is in citation order (RC111)
     refs = [r for r in ctx.references if r.authors]
     for before, ref in zip(refs, refs[1:]):
         (lit_b, bare_b), (lit_r, bare_r) = _keys(before), _keys(ref)

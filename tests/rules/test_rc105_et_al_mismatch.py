@@ -1,0 +1,43 @@
+from ..conftest import found, messages, suggestions
+
+LIST = """
+References
+Gleason, Gregory, and Dunay, Pal (2022). CSTO deployment in Kazakhstan. The Diplomat.
+Moreau, A., Ito, K., & Kahn, L. (2001). Border regimes. Journal of Borders, 3(2), 10-20.
+Vanderhill, R., Joireman, S. F., Tulepbayeva, R., & Smith, J. (2020). Between the bear and the dragon. International Affairs, 96(4), 975-993.
+"""
+
+
+def test_et_al_for_two_authors():
+    text = "It held (Gleason et al., 2022; Moreau et al., 2001; Vanderhill et al., 2020).\n" + LIST
+    assert found(text) == [(1, 10, "RC105")]
+    assert messages(text, "RC105") == [
+        '(Gleason et al., 2022): "et al." for a work with 2 authors; apa7 names both authors: Gleason & Dunay (2022)'
+    ]
+    assert suggestions(text, "RC105") == ["Gleason & Dunay, 2022"]
+
+
+def test_first_author_alone():
+    text = "It held (Gleason, 2022; Moreau et al., 2001; Vanderhill et al., 2020).\n" + LIST
+    assert found(text) == [(1, 10, "RC105")]
+    assert suggestions(text, "RC105") == ["Gleason & Dunay, 2022"]
+
+
+def test_three_authors_in_full_depends_on_style():
+    text = "It held (Moreau, Ito, & Kahn, 2001; Gleason & Dunay, 2022; Vanderhill et al., 2020).\n" + LIST
+    assert found(text, "RC105", style="apa7") == [(1, 10, "RC105")]
+    assert found(text, "RC105", style="harvard") == []
+    assert found(text, "RC105", style="chicago") == []
+
+
+def test_three_authors_et_al_wrong_in_chicago():
+    text = "It held (Moreau et al., 2001; Gleason & Dunay, 2022; Vanderhill et al., 2020).\n" + LIST
+    assert found(text, "RC105", style="apa7") == []
+    assert found(text, "RC105", style="chicago") == [(1, 10, "RC105")]
+
+
+def test_more_names_than_the_entry_has():
+    text = "It held (Gleason, Dunay, & Ortiz, 2022; Moreau et al., 2001; Vanderhill et al., 2020).\n" + LIST
+    assert messages(text, "RC105") == [
+        "(Gleason, Dunay & Ortiz, 2022): names 3 authors but Gleason & Dunay (2022) has 2 authors"
+    ]
