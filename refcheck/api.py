@@ -41,7 +41,8 @@ def extract(document: Document):
         )
         links[cid] = found
     numeric = len(_NUMERIC.findall(scan_text)) if references else 0
-    if numeric < 3 or numeric <= len(citations):
+    numbered_list = section is not None and 2 * sum(e.numbered for e in section.entries) > len(section.entries)
+    if numeric <= len(citations) or (numeric < 3 and not numbered_list):
         numeric = 0
     return section, references, citations, links, numeric
 

@@ -30,6 +30,7 @@ class Entry:
     start: int
     end: int
     text: str  # lines joined with single spaces, bullet stripped
+    numbered: bool = False  # opened by "1." / "[1]" / "(1)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,8 +165,9 @@ def split_entries(text: str, start: int, end: int) -> tuple[Entry, ...]:
         lead = bullet.end() if bullet else len(first_line) - len(first_line.lstrip())
         parts = [first_line[lead:].strip()] + [line.strip() for _, line in group[1:]]
         last_offset, last_line = group[-1]
+        numbered = bool(bullet and re.match(r"\s*[\[(]?\d", bullet.group(0)))
         entries.append(
-            Entry(first_offset + lead, last_offset + len(last_line.rstrip()), " ".join(parts))
+            Entry(first_offset + lead, last_offset + len(last_line.rstrip()), " ".join(parts), numbered)
         )
     return tuple(entries)
 

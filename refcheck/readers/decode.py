@@ -31,13 +31,29 @@ def decode(path: str, data: bytes) -> str:
         pass
     from charset_normalizer import from_bytes  # only when UTF-8 fails
 
-    best = from_bytes(data[: 1024 * 1024]).best()
-    encoding = best.encoding if best is not None else "cp1252"
+    encoding = _guess(from_bytes(data[: 1024 * 1024]))
     try:
         text = data.decode(encoding, errors="replace")
     except LookupError:  # pragma: no cover - an encoding Python lacks
         text = data.decode("cp1252", errors="replace")
     return normalise(text)
+
+
+# Among equally plausible guesses, the encodings most documents are written in.
+_PREFERRED = ("cp1252", "cp1250", "cp1251", "latin_1", "iso8859_15", "iso8859_2", "mac_roman")
+
+
+def _guess(matches) -> str:
+    """The detector's pick, unless a common Windows/ISO encoding is as plausible
+    (short inputs give near-ties between obscure code pages)."""
+    if not matches:
+        return "cp1252"
+    least = min(m.chaos for m in matches)
+    plausible = {m.encoding for m in matches if m.chaos <= least}
+    for encoding in _PREFERRED:
+        if encoding in plausible:
+            return encoding
+    return matches.best().encoding
 
 
 def normalise(text: str) -> str:

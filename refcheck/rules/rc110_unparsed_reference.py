@@ -14,7 +14,9 @@ the entry above, a note, or an entry in another style.
     Security is interconnected (Lemon, 2018).
 
     References
+
     Lemon, Edward (2018). Critical approaches to security in Central Asia. Central Asian Survey, 37(1), 1-12.
+
     Critical approaches to security, Central Asian Survey.
 
 ## Fix

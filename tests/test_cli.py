@@ -1,0 +1,176 @@
+"""The command line: options, output, exit codes and error messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from refcheck.cli import main
+
+DOC = """Security is interconnected (Lemon, 2019). Trade grew (Kumar, 2015).
+
+References
+Lemon, Edward (2018). Critical approaches to security in Central Asia. Central Asian Survey, 37(1), 1-12.
+Yuneman, Roman (2023). Kazakhstan's multi-vector foreign policy. Russia in Global Affairs, 21(2), 141-162.
+"""
+
+
+def invoke(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def write(tmp_path, name="doc.md", text=DOC):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_text_output_sorted_with_summary(tmp_path):
+    path = write(tmp_path)
+    result = invoke("check", "--isolated", "--no-color", path)
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"{path}:1:29: RC103 (Lemon, 2019): the reference list has Lemon (2018) (suggestion: Lemon, 2018)",
+        f"{path}:1:55: RC101 (Kumar, 2015): no entry in the reference list for Kumar",
+        f"{path}:5:1: RC102 Yuneman (2023) is listed but never cited",
+        "Found 3 problems: 2 errors, 1 warning (1 file, 2 references, 2 citations).",
+    ]
+
+
+def test_fail_on_and_select(tmp_path):
+    path = write(tmp_path)
+    assert invoke("check", "--isolated", "--select", "RC102", path).exit_code == 0
+    assert invoke("check", "--isolated", "--select", "RC102", "--fail-on", "warning", path).exit_code == 1
+    result = invoke("check", "--isolated", "--ignore", "RC10", path)
+    assert result.exit_code == 0
+    assert result.output == "No problems found (1 file, 2 references, 2 citations).\n"
+
+
+def test_json_contract(tmp_path):
+    path = write(tmp_path)
+    result = invoke("check", "--isolated", "--format", "json", path)
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert data["schema"] == 1 and data["refcheck"]
+    (doc,) = data["files"]
+    assert doc["references"][0]["authors"] == [{"family": "Lemon", "given": "Edward"}]
+    assert doc["references"][0]["accessed"] is None
+    assert doc["citations"][1]["reference"] is None
+    assert doc["findings"][0] == {
+        "path": path, "line": 1, "col": 29, "end_line": 1, "end_col": 40, "code": "RC103",
+        "name": "year-mismatch", "severity": "error",
+        "message": "(Lemon, 2019): the reference list has Lemon (2018)", "suggestion": "Lemon, 2018",
+        "citation": "C1", "reference": "R1",
+    }
+    assert data["summary"] == {"files": 1, "references": 2, "citations": 2,
+                               "findings": {"error": 2, "warning": 1, "info": 0}}
+
+
+def test_output_is_deterministic(tmp_path):
+    path = write(tmp_path)
+    first = invoke("check", "--isolated", "--format", "json", path).output
+    assert all(invoke("check", "--isolated", "--format", "json", path).output == first for _ in range(3))
+
+
+def test_stdin(tmp_path):
+    result = invoke("check", "--isolated", "-", input=DOC)
+    assert result.exit_code == 1
+    assert result.output.startswith("<stdin>:1:29: RC103")
+
+
+def test_folder_recursion_is_sorted_and_skips_unsupported(tmp_path):
+    (tmp_path / "b").mkdir()
+    write(tmp_path / "b", "z.txt")
+    write(tmp_path, "a.md")
+    write(tmp_path, "notes.pdf", "not read")
+    result = invoke("check", "--isolated", "--format", "json", str(tmp_path))
+    paths = [f["path"] for f in json.loads(result.output)["files"]]
+    assert paths == [str(tmp_path / "a.md"), str(tmp_path / "b" / "z.txt")]
+
+
+def test_missing_file_is_exit_2_with_one_line(tmp_path):
+    missing = str(tmp_path / "nope.md")
+    result = CliRunner().invoke(main, ["check", missing])
+    assert result.exit_code == 2
+    assert result.stderr == f"refcheck: error: {missing}: no such file or directory\n"
+
+
+def test_unsupported_format_named(tmp_path):
+    path = write(tmp_path, "paper.pdf", "%PDF-1.4")
+    result = CliRunner().invoke(main, ["check", path])
+    assert result.exit_code == 2
+    assert f"refcheck: error: {path}: unsupported input format '.pdf'" in result.output
+
+
+def test_bad_style_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["check", "--style", "mla", write(tmp_path)])
+    assert result.exit_code == 2
+    assert "Invalid value for '--style'" in result.output
+
+
+def test_unknown_rule_code(tmp_path):
+    result = CliRunner().invoke(main, ["check", "--isolated", "--select", "RC999", write(tmp_path)])
+    assert result.exit_code == 2
+    assert "refcheck: error: --select: unknown rule code or prefix 'RC999' (see `refcheck rules`)" in result.output
+
+
+def test_config_file_applies_and_validates(tmp_path):
+    path = write(tmp_path)
+    config = tmp_path / "refcheck.toml"
+    config.write_text('ignore = ["RC101", "RC103"]\n[severity]\nRC102 = "error"\n', encoding="utf-8")
+    result = invoke("check", "--config", str(config), path)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == "Found 1 problem: 1 error (1 file, 2 references, 2 citations)."
+    config.write_text('colour = "red"\n', encoding="utf-8")
+    bad = CliRunner().invoke(main, ["check", "--config", str(config), path])
+    assert bad.exit_code == 2
+    assert f"{config}: unknown key 'colour' in refcheck settings" in bad.output
+
+
+def test_config_discovered_in_pyproject(tmp_path, monkeypatch):
+    path = write(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.refcheck]\nselect = ["RC102"]\nfail-on = "warning"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = invoke("check", path)
+    assert result.exit_code == 1
+    assert [line.split(": ")[1].split()[0] for line in result.output.splitlines()[:-1]] == ["RC102"]
+
+
+def test_rule_and_rules_commands():
+    result = invoke("rule", "rc103")
+    assert result.exit_code == 0
+    assert result.output.startswith("RC103 year-mismatch: the cited author is listed, with another year.\nDefault severity: error\n")
+    assert "Why is this bad?" in result.output
+    listing = invoke("rules").output.splitlines()
+    assert listing[0].startswith("RC100  no-reference-list")
+    assert len(listing) == 12
+    assert CliRunner().invoke(main, ["rule", "RC999"]).exit_code == 2
+
+
+def test_refs_table(tmp_path):
+    result = invoke("refs", write(tmp_path))
+    lines = result.output.splitlines()
+    assert lines[0].endswith("2 references, 2 citations (style apa7)")
+    assert lines[4].split() == ["R1", "4", "Lemon,", "Edward", "2018", "Critical", "approaches", "to", "security", "in", "Central", "…", "C1"]
+    assert lines[-2].split()[:2] == ["C1", "1:29"]
+    assert lines[-2].split()[-2:] == ["R1", "(year)"]
+    assert lines[-1].split()[-2:] == ["-", "(none)"]
+
+
+def test_python_dash_m_and_import_is_light():
+    code = "import sys, refcheck; print(sorted(m for m in ('click', 'refcheck.api', 'charset_normalizer') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    version = subprocess.run([sys.executable, "-m", "refcheck", "--version"], capture_output=True, text=True)
+    assert version.returncode == 0 and version.stdout.startswith("refcheck, version ")
+
+
+def test_check_does_not_load_charset_detection_for_utf8(tmp_path):
+    path = write(tmp_path)
+    code = f"import sys\nfrom refcheck.api import check_paths\ncheck_paths([{path!r}])\nprint('charset_normalizer' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**os.environ})
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,49 @@
+"""Every rule has its documentation sections, a test module, and a working example."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from refcheck.api import check_text
+from refcheck.output.rules_doc import render_markdown
+from refcheck.rules import REGISTRY, SECTIONS, doc_sections, example
+
+RULE_TESTS = os.path.join(os.path.dirname(__file__), "rules")
+DOCS = os.path.join(os.path.dirname(__file__), "..", "docs", "rules.md")
+
+
+@pytest.mark.parametrize("code", sorted(REGISTRY))
+def test_rule_has_all_doc_sections(code):
+    module = REGISTRY[code]
+    sections = doc_sections(module)
+    assert list(sections) == list(SECTIONS), f"{code}: sections must be {SECTIONS}"
+    assert all(sections[title].strip() for title in SECTIONS)
+    assert module.__doc__.startswith(f"{code} {module.NAME}: ")
+    assert module.CODE == code
+
+
+@pytest.mark.parametrize("code", sorted(REGISTRY))
+def test_rule_has_a_test_module(code):
+    module = REGISTRY[code]
+    name = f"test_{code.lower()}_{module.NAME.replace('-', '_')}.py"
+    assert os.path.isfile(os.path.join(RULE_TESTS, name)), f"tests/rules/{name} is missing"
+
+
+@pytest.mark.parametrize("code", sorted(REGISTRY))
+def test_rule_example_triggers_the_rule(code):
+    text = example(REGISTRY[code])
+    codes = [f.code for f in check_text(text, "example.md").findings]
+    assert code in codes, f"{code}'s documented example does not trigger it (got {codes})"
+
+
+def test_registry_codes_are_unique_and_grouped():
+    names = [m.NAME for m in REGISTRY.values()]
+    assert len(set(names)) == len(names)
+    assert all(code.startswith("RC1") and len(code) == 5 for code in REGISTRY)
+
+
+def test_docs_rules_md_is_current():
+    with open(DOCS, encoding="utf-8") as handle:
+        assert handle.read() == render_markdown(), "regenerate with: refcheck rules --markdown > docs/rules.md"
