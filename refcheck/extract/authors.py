@@ -97,7 +97,9 @@ def parse_authors(text: str) -> ParsedAuthors:
     text = _ET_AL.sub("", text)
     text = _ELLIPSIS.sub(",", text)
     aliases = tuple(m.group(1) for m in _PAREN.finditer(text) if _ALIAS.match(m.group(1)))
-    text = _PAREN.sub("", text).strip().rstrip(".,;: ").strip()
+    text = _PAREN.sub("", text).strip().rstrip(",;: ").strip()
+    if text.endswith(".") and not re.search(r"(?:\b[A-Za-z]|\b(?:Jr|Sr|Jnr|Snr))\.$", text):
+        text = text[:-1].rstrip()  # "Smith, John." but not "Smith, J."
     if not text:
         return ParsedAuthors((), et_al=et_al, editors=editors)
     if ";" in text and _looks_corporate(text):

@@ -35,6 +35,7 @@ _VOLUME = re.compile(
 )
 _PAGES = re.compile(r"\bpp?\.\s*(?P<pages>\d+(?:\s*[-–—]\s*\d+)?)")
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\(([^()\s]+)\)")
+_ITALIC = re.compile(r"(?<![*\w])\*([^*\n]{3,200}?)\*(?![*\w])|(?<![\w_])_([^_\n]{3,200}?)_(?![\w_])")
 _EMPHASIS = re.compile(r"\*{1,3}|(?<![\w/])_{1,3}|_{1,3}(?![\w/])")
 
 
@@ -86,6 +87,16 @@ def _title_end(rest: str) -> int:
     return len(rest)
 
 
+def _first_italic(raw: str, title: str) -> str | None:
+    """The first italicised phrase of the raw entry when it sits inside (not at
+    the start of) the title found by punctuation alone."""
+    for match in _ITALIC.finditer(raw):
+        phrase = (match.group(1) or match.group(2) or "").strip()
+        if phrase and phrase in title and not title.startswith(phrase):
+            return phrase
+    return None
+
+
 def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) -> Reference:
     """Parse one entry; an entry that cannot be split keeps its raw text and
     a ``problem`` that RC110 reports."""
@@ -122,6 +133,11 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
         end = _title_end(rest)
         title = rest[:end].strip()
         rest = rest[end + 1:].lstrip(" .,:;")
+        italic = _first_italic(entry.text, title)
+        if italic:  # "Title? *Journal*, 12(3)": the italic part is the container
+            cut = title.index(italic)
+            rest = f"{title[cut:]}. {rest}"
+            title = title[:cut].rstrip(" .,:;")
     stop = _CONTAINER_STOP.search(rest)
     container_text = rest[: stop.start()] if stop else rest
     volume = _VOLUME.search(container_text)

@@ -1,0 +1,69 @@
+"""Author lists in the styles refcheck reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from refcheck.extract.authors import parse_authors
+
+
+def pairs(text):
+    parsed = parse_authors(text)
+    return [(a.family, a.given) for a in parsed.authors], parsed.corporate, parsed.et_al, parsed.editors
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Abbasova, Vusala", [("Abbasova", "Vusala")]),
+        ("Gleason, Gregory, and Dunay, Pal", [("Gleason", "Gregory"), ("Dunay", "Pal")]),
+        ("Vanderhill, Rachel, Sandra F. Joireman, and Roza Tulepbayeva",
+         [("Vanderhill", "Rachel"), ("Joireman", "Sandra F."), ("Tulepbayeva", "Roza")]),
+        ("Arrieta, A. B., Díaz-Rodríguez, N., Del Ser, J., & Herrera, F.",
+         [("Arrieta", "A. B."), ("Díaz-Rodríguez", "N."), ("Del Ser", "J."), ("Herrera", "F.")]),
+        ("Li, C., He, C. and Lin, C.", [("Li", "C."), ("He", "C."), ("Lin", "C.")]),
+        ("Bergevin C, Narayan C, Bernstein JGW, Story B",
+         [("Bergevin", "C"), ("Narayan", "C"), ("Bernstein", "JGW"), ("Story", "B")]),
+        ("Allen, R. G., Pereira, L. S., Raes, D. y Smith, M.",
+         [("Allen", "R. G."), ("Pereira", "L. S."), ("Raes", "D."), ("Smith", "M.")]),
+        ("Guo, Y., Liu, Y. L.", [("Guo", "Y."), ("Liu", "Y. L.")]),
+        ("King, Martin Luther, Jr.", [("King Jr.", "Martin Luther")]),
+        ("van Dijk, Teun A.", [("van Dijk", "Teun A.")]),
+        ("al-Farabi, Abu Nasr", [("al-Farabi", "Abu Nasr")]),
+        ("Botero Arcila, B.", [("Botero Arcila", "B.")]),
+        ("Eriksen, Thomas Hylland", [("Eriksen", "Thomas Hylland")]),
+    ],
+)
+def test_people(text, expected):
+    assert pairs(text) == (expected, False, False, False)
+
+
+def test_et_al_and_editors():
+    assert pairs("Kapustina, L. et al.") == ([("Kapustina", "L.")], False, True, False)
+    assert pairs("Archibugi, Daniele, Held, David, and Koehler, Martin (eds.)")[3] is True
+    assert pairs("Maslej, N., Fattorini, L., ... & Oak, S.")[0] == [("Maslej", "N."), ("Fattorini", "L."), ("Oak", "S.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Astana Times",
+        "Official Information Source of the Prime Minister of the Republic of Kazakhstan",
+        "Eurasianet",
+        "American College of Sports Medicine",
+    ],
+)
+def test_corporate(text):
+    authors, corporate, _, _ = pairs(text)
+    assert corporate and authors == [(text, "")]
+
+
+def test_corporate_with_abbreviation_is_an_alias():
+    parsed = parse_authors("World Health Organization (WHO)")
+    assert parsed.corporate and parsed.aliases == ("WHO",)
+    assert parsed.authors[0].family == "World Health Organization"
+
+
+def test_repeated_author_dash():
+    for dash in ("–––", "———", "---", "___"):
+        assert parse_authors(dash).same_as_previous

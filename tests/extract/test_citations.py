@@ -1,0 +1,110 @@
+"""The citation forms the scanner must understand, and the look-alikes it must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from refcheck.extract.citations import parse_names, scan
+
+
+def works(text: str) -> list[tuple]:
+    return [(c.form, c.authors, c.et_al, c.year + c.year_suffix, c.locator, c.weak) for c in scan(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("(Sullivan, 2019; Abbasova, 2022)", [("parenthetical", ("Sullivan",), False, "2019", "", False),
+                                              ("parenthetical", ("Abbasova",), False, "2022", "", False)]),
+        ("(Moreau and Ito 2009, Okafor et al. 2004)", [("parenthetical", ("Moreau", "Ito"), False, "2009", "", False),
+                                                        ("parenthetical", ("Okafor",), True, "2004", "", False)]),
+        ("(Smith, 2019, 2020a)", [("parenthetical", ("Smith",), False, "2019", "", False),
+                                  ("parenthetical", ("Smith",), False, "2020a", "", False)]),
+        ("(see Smith, 2019, p. 4)", [("parenthetical", ("Smith",), False, "2019", "p. 4", False)]),
+        ("(e.g., Smith & Jones, 2019, pp. 3-5)", [("parenthetical", ("Smith", "Jones"), False, "2019", "pp. 3-5", False)]),
+        ("(cf. Smith 2019, 57)", [("parenthetical", ("Smith",), False, "2019", "57", False)]),
+        ("(Ruiz y Kim, 2021)", [("parenthetical", ("Ruiz", "Kim"), False, "2021", "", False)]),
+        ("(Dupont et Martin, 2021)", [("parenthetical", ("Dupont", "Martin"), False, "2021", "", False)]),
+        ("(Müller und Schmidt 2021)", [("parenthetical", ("Müller", "Schmidt"), False, "2021", "", False)]),
+        ("(The Astana Times, 2022)", [("parenthetical", ("The Astana Times",), False, "2022", "", False)]),
+        ("(World Health Organization, n.d.)", [("parenthetical", ("World Health Organization",), False, "n.d.", "", False)]),
+        ("(Vanderhill et al 2020)", [("parenthetical", ("Vanderhill",), True, "2020", "", False)]),
+        ("(van der Berg, 2010)", [("parenthetical", ("van der Berg",), False, "2010", "", False)]),
+        ("(Adams 1931 [1904])", [("parenthetical", ("Adams",), False, "1931", "", False)]),
+        ("(Miller 2012; 2013)", [("parenthetical", ("Miller",), False, "2012", "", False),
+                                 ("parenthetical", ("Miller",), False, "2013", "", False)]),
+        ("(Smith, in press)", [("parenthetical", ("Smith",), False, "in press", "", False)]),
+    ],
+)
+def test_parenthetical_forms(text, expected):
+    assert works(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, authors, et_al, year",
+    [
+        ("Lemon (2018) shows", ("Lemon",), False, "2018"),
+        ("As Lemon (2018) notes", ("Lemon",), False, "2018"),
+        ("Vanderhill et al. (2020) find", ("Vanderhill",), True, "2020"),
+        ("Ruiz y Kim (2021) muestran", ("Ruiz", "Kim"), False, "2021"),
+        ("Smith and Jones's (2019) model", ("Smith", "Jones"), False, "2019"),
+        ("Smith, Jones, and Brown (2019) argue", ("Smith", "Jones", "Brown"), False, "2019"),
+        ("Arrieta et al. (2020, p. 82) afirman", ("Arrieta",), True, "2020"),
+    ],
+)
+def test_narrative_forms(text, authors, et_al, year):
+    (found,) = scan(text)
+    assert (found.form, found.authors, found.et_al, found.year, found.weak) == ("narrative", authors, et_al, year, False)
+
+
+def test_narrative_with_several_years():
+    assert [(c.authors, c.year) for c in scan("Kumar (1989, 1996) argues")] == [(("Kumar",), "1989"), (("Kumar",), "1996")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(CSTO)", "(ages 25-30)", "(1990-1995)", "(in 2019)", "(N = 2019)", "(Table 2, 2019)",
+        "(the Augsburg Peace Treaty of 1555)", "the Russia-Ukraine war (2022)", "(p. 2019)",
+    ],
+)
+def test_not_citations(text):
+    assert scan(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Paris Agreement (2015) entered", "China's Belt and Road Initiative (2013)",
+        "the withdrawal from Afghanistan (2021)", "talks resumed (May 2022)", "in the CIS (2021)",
+    ],
+)
+def test_look_alikes_are_weak(text):
+    assert all(c.weak for c in scan(text))
+
+
+def test_spans_cover_the_citation_text():
+    text = "It matters (Sullivan, 2019; Abbasova, 2022) and Lemon (2018) agrees."
+    assert [text[c.start:c.end] for c in scan(text)] == ["Sullivan, 2019", "Abbasova, 2022", "Lemon (2018)"]
+
+
+def test_missing_separator_flagged():
+    found = scan("(Smith 2019 Jones 2020)")
+    assert [(c.authors, c.separator_missing) for c in found] == [(("Smith",), False), (("Jones",), True)]
+
+
+@pytest.mark.parametrize(
+    "names, expected",
+    [
+        ("Gleason and Dunay", (("Gleason", "Dunay"), False, False)),
+        ("Smith, Jones, & Brown", (("Smith", "Jones", "Brown"), False, False)),
+        ("Lemon et al.", (("Lemon",), True, False)),
+        ("Jones's", (("Jones",), False, True)),
+        ("Official Information Source of the Prime Minister of the Republic of Kazakhstan",
+         (("Official Information Source of the Prime Minister of the Republic of Kazakhstan",), False, False)),
+        ("the most important", None),
+        ("Treaty of", None),
+    ],
+)
+def test_parse_names(names, expected):
+    assert parse_names(names) == expected

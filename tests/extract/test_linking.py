@@ -1,0 +1,74 @@
+"""Normalisation and linking."""
+
+from __future__ import annotations
+
+import pytest
+
+from refcheck.extract.linking import osa_distance
+from refcheck.extract.names import fold, name_key, name_keys
+
+from ..conftest import run
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("Otkjær", "Otkjaer"), ("The Astana Times", "Astana Times"), ("Gosselin-Malo", "Gosselin Malo"),
+     ("O'Brien", "OBrien"), ("Müller", "Muller"), ("ŁUKASZ", "lukasz")],
+)
+def test_name_keys_equal(a, b):
+    assert name_key(a) == name_key(b)
+
+
+def test_particles_and_umlauts_give_extra_keys():
+    assert name_keys("van Dijk") == ("vandijk", "dijk")
+    assert name_keys("al-Farabi") == ("alfarabi", "farabi")
+    assert name_keys("Müller") == ("muller", "mueller")
+    assert fold("Rocklöv") == "Rocklov"
+
+
+@pytest.mark.parametrize("a, b, d", [("jonson", "johnson", 1), ("smith", "smiht", 1), ("abc", "xyz", 3), ("kitten", "sitting", 3)])
+def test_osa_distance(a, b, d):
+    assert osa_distance(a, b, 5) == d
+
+
+def test_et_al_expands_to_the_entry_and_and_matches_ampersand():
+    result = run("""
+    See Vanderhill et al. (2020) and (Gleason & Dunay, 2022).
+
+    References
+    Gleason, Gregory, and Dunay, Pal (2022). CSTO deployment. The Diplomat.
+    Vanderhill, Rachel, Sandra F. Joireman, and Roza Tulepbayeva (2020). Between the bear and the dragon. International Affairs, 96(4), 975-993.
+    """)
+    assert result.links == {"C1": "R2", "C2": "R1"}
+    assert result.findings == []
+
+
+def test_spanish_double_surname_cited_by_first_surname():
+    result = run("""
+    Se aplica a imágenes médicas (Serrano, 2026, p. 4).
+
+    Referencias
+    Serrano Avendaño, K. (2026). Framework para la integración de SHAP. Universidad de Costa Rica.
+    """)
+    assert result.links == {"C1": "R1"}
+
+
+def test_possessive_owner_of_a_titled_work():
+    result = run("""
+    John Locke’s A Letter Concerning Toleration (1689) was decisive.
+
+    Bibliography
+    Locke, J., 1689, A Letter Concerning Toleration, Indianapolis: Hackett, 1983.
+    """)
+    assert result.links == {"C1": "R1"}
+    assert result.citations[0].text == "Locke’s A Letter Concerning Toleration (1689)"
+
+
+def test_corporate_abbreviation_alias():
+    result = run("""
+    Heat kills (WHO, 2020).
+
+    References
+    World Health Organization (WHO) (2020). Heat and health. Geneva: WHO.
+    """)
+    assert result.links == {"C1": "R1"}
