@@ -22,7 +22,7 @@ YEAR = (
     r"|n\.\s?d\.?|in\s+press|forthcoming|s\.\s?f\.)"
 )
 _YEAR_ONE = re.compile(YEAR)
-YEARS = YEAR.replace("(?P<sfx>", "(?:") + r"(?:\s*,\s*" + YEAR.replace("(?P<sfx>", "(?:") + ")*"
+YEARS = YEAR.replace("(?P<sfx>", "(?:") + r"(?:\s*[,;]\s*" + YEAR.replace("(?P<sfx>", "(?:") + ")*"
 LOCATOR = (
     r"(?:\s*[,:]\s*|\s+)(?:(?:pp?|paras?|ch|chap|chaps|chapter|part|book|bk|sect|sec|secs|fig|figs|n|nn|note|vol|col|cap|p[aá]gs?|S|f|ff|loc)\.?\s*)?"
     r"(?:[IVXLC]+\b|[\divxlc]*\d[\divxlc]*[a-z]?)(?:\s*[-\u2013\u2014]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-\u2013\u2014]\s*\d+)?)*(?:\s*ff?\.)?"
@@ -290,6 +290,7 @@ def scan_narrative(scan: str, group_base: int = 0) -> list[Candidate]:
         strong = (
             et_al
             or possessive
+            or before in ("", ".", "!", "?", ";", ":")  # starts a sentence or clause
             or next_word in REPORTING_VERBS
             or before in _AUTHOR_CUES
             or (trimmed > 0 and first_words[trimmed - 1].lower() in _AUTHOR_CUES)

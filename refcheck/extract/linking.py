@@ -129,6 +129,12 @@ def _best(candidate: Candidate, refs: list[Reference]) -> list[Reference]:
     return best
 
 
+def _same_work(ref: Reference) -> tuple:
+    from ..rules.base import title_key
+
+    return (tuple(name_key(a.family) for a in ref.authors), ref.year, ref.year_suffix, title_key(ref.title) or ref.id)
+
+
 def _year_distance(candidate: Candidate, ref: Reference) -> int:
     try:
         return abs(int(candidate.year) - int(ref.year or ""))
@@ -151,6 +157,8 @@ def match_authors(candidate: Candidate, authors: tuple[str, ...], index: Index, 
         exact = _best(probe, [r for r in same_year if r.year_suffix == candidate.year_suffix])
         if len(exact) == 1:
             return Link("exact", exact[0])
+        if len(exact) > 1 and len({_same_work(r) for r in exact}) == 1:
+            return Link("exact", exact[0], tuple(exact[1:]))  # a duplicated entry: RC107
         if len(exact) > 1:
             return Link("ambiguous", None, tuple(exact))
         if same_year:

@@ -135,6 +135,10 @@ def split_entries(text: str, start: int, end: int) -> tuple[Entry, ...]:
     """Split ``text[start:end]`` into entries: one per bullet, per line that
     opens an entry, or per paragraph; wrapped lines join their entry."""
     lines = [(start + off, line) for off, line in _lines(text[start:end])]
+    content = [line for _, line in lines if line.strip() and not _is_noise(line)]
+    opening = [looks_like_entry_start(line) or _BULLET.match(line) is not None for line in content]
+    # one entry per line: a line that opens no entry after a finished one stands alone
+    line_mode = len(content) >= 3 and sum(opening) >= 0.75 * len(content)
     groups: list[list[tuple[int, str]]] = []
     blank_before = True
     for offset, line in lines:
@@ -148,6 +152,8 @@ def split_entries(text: str, start: int, end: int) -> tuple[Entry, ...]:
             prev = groups[-1][-1][1]
             if _ends_open(prev) and not _BULLET.match(line):
                 starts = False
+            elif line_mode and not starts and _ends_closed(prev) and not line[:1].isspace():
+                starts = True
             elif blank_before and not starts:
                 # after a blank line (a PDF page break) a paragraph continues the
                 # entry when it starts in lower case or the entry stopped

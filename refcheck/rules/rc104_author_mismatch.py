@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..extract.linking import osa_distance
 from ..extract.names import name_key
 from ..findings import Severity
 from ..model import Citation, Reference, author_label
@@ -66,9 +67,11 @@ def check(ctx: Context) -> Iterator[Problem]:
             cited = [name_key(n) for n in citation.authors]
             wrong = [n for n, key in zip(citation.authors[1:], cited[1:]) if key not in listed]
             if wrong:
+                near = [a.family for a in ref.authors[1:] if osa_distance(name_key(wrong[0]), name_key(a.family), 2) <= 2]
+                spelled = f"; the entry spells it {near[0]}" if len(wrong) == 1 and near else ""
                 yield Problem(
                     citation.span,
-                    f"{cited_label(citation)}: {', '.join(wrong)} is not an author of {author_label(ref)} ({ref.year})",
+                    f"{cited_label(citation)}: {', '.join(wrong)} is not an author of {author_label(ref)} ({ref.year}){spelled}",
                     rewrite(citation, authors=_listed_names(citation, ref)),
                     citation.id,
                     ref.id,

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from ..extract.names import name_key
 from ..findings import Severity
-from .base import Context, Problem, cited_label, rewrite, year_text
+from .base import Context, Problem, cited_label, rewrite, title_key, year_text
 
 CODE = "RC106"
 NAME = "year-suffix"
@@ -46,6 +46,14 @@ def check(ctx: Context) -> Iterator[Problem]:
         if ref.authors and ref.year:
             groups[(_authors_key(ref), ref.year)].append(ref)
     for refs in groups.values():
+        titles: set[str] = set()
+        distinct = []
+        for ref in refs:  # an exact repeat is RC107's, not a missing suffix
+            key = title_key(ref.title) or ref.id
+            if key not in titles:
+                titles.add(key)
+                distinct.append(ref)
+        refs = distinct
         seen: dict[str, object] = {}
         for ref in refs:
             if len(refs) > 1 and ref.year_suffix in seen:

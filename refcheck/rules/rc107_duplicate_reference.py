@@ -26,18 +26,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..extract.names import fold, name_key
+from ..extract.names import name_key
 from ..findings import Severity
-from .base import Context, Problem
+from .base import Context, Problem, title_key
 
 CODE = "RC107"
 NAME = "duplicate-reference"
 DEFAULT_SEVERITY = Severity.WARNING
-
-
-def _title_key(title: str | None) -> str:
-    words = re.findall(r"[a-z0-9]+", fold(title or "").lower())
-    return " ".join(words[:6]) if len(words) >= 3 else ""
 
 
 def _url_key(url: str) -> str:
@@ -52,7 +47,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         if ref.doi:
             keys.append(("DOI", ref.doi.lower()))
         keys += [("URL", _url_key(u)) for u in ref.urls if not ref.doi]
-        title = _title_key(ref.title)
+        title = title_key(ref.title)
         if ref.authors and title:
             keys.append(("author, year and title", name_key(ref.authors[0].family), ref.year, title))
         for key in keys:
