@@ -48,6 +48,14 @@ _CONJUNCTIONS = frozenset({"and", "&", "y", "und", "et", "e"})
 _AUTHOR_CUES = frozenset({"as", "by", "see", "cf", "cf.", "according", "following", "like", "unlike", "per", "después", "segun", "según", "como"})
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _WEAK_WORDS = NOT_AUTHORS | frozenset(MONTHS)
+_HAS_YEAR = re.compile(r"\d{4}|n\.\s?d|press|forthcoming|s\.\s?f")
+_GAP = re.compile(r"\s*([,;]|(?:and|y|e|et|und|och|og)\b|&)?\s*")
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+_NAME_WORD = re.compile(r"[^\W\d_](?:[\w'\u2019\-.]*[^\W\d_])?\.?|&")
+_ELIDED = re.compile(r"(?:al|el|d|l)['\u2019\-]")
+_SPACES = re.compile(r"\s+")
+_ENDS_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +98,12 @@ def _name_ok(name: str) -> bool:
         bare = word.strip(".")
         if not bare:
             return False
-        if not re.fullmatch(r"[^\W\d_](?:[\w'\u2019\-.]*[^\W\d_])?\.?|&", word):
+        if not _NAME_WORD.fullmatch(word):
             return False
         low = bare.lower()
         if bare[0].isupper():
             seen_capital = True
-        elif low in PARTICLES or low in NAME_FUNCTION_WORDS or re.match(r"^(?:al|el|d|l)['\u2019\-]", low):
+        elif low in PARTICLES or low in NAME_FUNCTION_WORDS or _ELIDED.match(low):
             if low in NAME_FUNCTION_WORDS and not seen_capital and low not in PARTICLES and low != "the":
                 return False
         else:
@@ -106,9 +114,9 @@ def _name_ok(name: str) -> bool:
 
 def parse_names(text: str) -> tuple[tuple[str, ...], bool, bool] | None:
     """``Gleason and Dunay`` -> ((``Gleason``, ``Dunay``), et_al, possessive)."""
-    text = re.sub(r"\s+", " ", text).strip().rstrip(",").strip()
+    text = _SPACES.sub(" ", text).strip().rstrip(",").strip()
     possessive = False
-    if re.search(r"['\u2019]s?$", text) and len(text) > 2:
+    if _ENDS_POSSESSIVE.search(text) and len(text) > 2:
         text = _POSSESSIVE.sub("", text)
         possessive = True
     et_al = False
@@ -141,16 +149,15 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
     group = group_base
     for paren in _GROUP.finditer(scan):
         content = paren.group(1)
-        if not re.search(r"\d{4}|n\.\s?d|press|forthcoming|s\.\s?f", content):
+        if not _HAS_YEAR.search(content):
             continue
         group += 1
         base = paren.start(1)
         offset = 0
         previous: tuple[tuple[str, ...], bool, bool] | None = None
         for part in content.split(";"):
-            pos = _PREFIX.match(part).end()
             lead = len(part) - len(part.lstrip())
-            pos = max(pos, lead)
+            pos = lead if part[lead:lead + 1].isupper() else max(_PREFIX.match(part).end(), lead)
             missing = False
             only = _YEARS_ONLY.match(part) if previous else None
             if only:
@@ -186,10 +193,11 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
                             separator_missing=missing and index == 0, weak=_is_weak(names),
                         )
                     )
-                gap = re.match(r"\s*([,;]|(?:and|y|e|et|und|och|og)\b|&)?\s*", part[work.end():])
-                pos = work.end() + gap.end()
+                gap = _GAP.match(part, work.end())
+                pos = gap.end()
                 missing = not gap.group(1) and pos < len(part)
-                pos = _PREFIX.match(part, pos).end()
+                if not part[pos:pos + 1].isupper():
+                    pos = _PREFIX.match(part, pos).end()
             offset += len(part) + 1
     return found
 
@@ -198,7 +206,7 @@ def _walk_back(scan: str, start: int) -> tuple[list[tuple[str, int]], bool, bool
     """Collect the name tokens before a ``(year)``: returns (tokens, et_al,
     possessive, the word just before the names, and the owner of a titled
     work: ``Locke`` in "Locke's A Letter Concerning Toleration (1689)")."""
-    window_start = max(0, start - 200)
+    window_start = max(0, start - 120)
     window = scan[window_start:start]
     if "\n\n" in window:
         window_start += window.rindex("\n\n") + 2
@@ -221,7 +229,7 @@ def _walk_back(scan: str, start: int) -> tuple[list[tuple[str, int]], bool, bool
         if is_last and _POSSESSIVE.search(word) and len(word) > 2 and word[0].isupper():
             word = _POSSESSIVE.sub("", word)
             possessive = True
-        if word[0].isupper() and word[0].isalpha() and (not word.endswith(".") or re.fullmatch(r"[A-Z]\.", word)):
+        if word[0].isupper() and word[0].isalpha() and (not word.endswith(".") or _INITIAL.fullmatch(word)):
             if not is_last and _POSSESSIVE.search(word):
                 owner = (_POSSESSIVE.sub("", word), pos)
                 break
@@ -284,7 +292,7 @@ def scan_narrative(scan: str, group_base: int = 0) -> list[Candidate]:
         while trimmed < len(first_words) - 1 and first_words[trimmed].lower() in NARRATIVE_LEADERS:
             trimmed += 1
         start, authors = variants[trimmed]
-        after = re.match(r"\s*([^\W\d_]+)", scan[match.end(): match.end() + 40])
+        after = _NEXT_WORD.match(scan, match.end(), match.end() + 40)
         next_word = after.group(1).lower() if after else ""
         single_words = all(len(n.split()) == 1 for n in authors)
         strong = (

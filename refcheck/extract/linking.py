@@ -107,23 +107,24 @@ class Index:
         return sorted((d, k) for d, k in scored if d <= limit)
 
 
-def _coauthor_score(candidate: Candidate, ref: Reference) -> int:
-    cited = {name_key(n) for n in candidate.authors[1:]}
+def _coauthor_score(candidate: Candidate, ref: Reference, authors: tuple[str, ...] | None = None) -> int:
+    cited = {name_key(n) for n in (authors or candidate.authors)[1:]}
     listed = {name_key(a.family) for a in ref.authors[1:]}
     return len(cited & listed) - len(cited - listed)
 
 
-def _best(candidate: Candidate, refs: list[Reference]) -> list[Reference]:
+def _best(candidate: Candidate, refs: list[Reference], authors: tuple[str, ...] | None = None) -> list[Reference]:
     """The references that agree best with the citation's co-authors."""
     if len(refs) < 2:
         return refs
-    scores = [(_coauthor_score(candidate, r), r) for r in refs]
+    authors = authors or candidate.authors
+    scores = [(_coauthor_score(candidate, r, authors), r) for r in refs]
     top = max(s for s, _ in scores)
     best = [r for s, r in scores if s == top]
     if len(best) > 1 and candidate.et_al:
         multi = [r for r in best if len(r.authors) > 2 or r.et_al]
         best = multi or best
-    elif len(best) > 1 and len(candidate.authors) == 1 and not candidate.et_al:
+    elif len(best) > 1 and len(authors) == 1 and not candidate.et_al:
         single = [r for r in best if len(r.authors) == 1]
         best = single or best
     return best
@@ -151,10 +152,9 @@ def match_authors(candidate: Candidate, authors: tuple[str, ...], index: Index, 
         refs = index.lookup(" and ".join(authors))
     if not refs and loose and len(authors[0].split()) > 1:
         refs = index.lookup(authors[0].split()[-1])
-    probe = replace(candidate, authors=authors)
     if refs:
         same_year = [r for r in refs if r.year == candidate.year]
-        exact = _best(probe, [r for r in same_year if r.year_suffix == candidate.year_suffix])
+        exact = _best(candidate, [r for r in same_year if r.year_suffix == candidate.year_suffix], authors)
         if len(exact) == 1:
             return Link("exact", exact[0])
         if len(exact) > 1 and len({_same_work(r) for r in exact}) == 1:
@@ -162,12 +162,12 @@ def match_authors(candidate: Candidate, authors: tuple[str, ...], index: Index, 
         if len(exact) > 1:
             return Link("ambiguous", None, tuple(exact))
         if same_year:
-            best = _best(probe, same_year)
+            best = _best(candidate, same_year, authors)
             if len(best) == 1:
                 return Link("suffix", best[0])
             return Link("ambiguous", None, tuple(best))
-        best = _best(probe, refs)
-        if len(authors) > 1 and not candidate.et_al and _coauthor_score(probe, best[0]) < 0:
+        best = _best(candidate, refs, authors)
+        if len(authors) > 1 and not candidate.et_al and _coauthor_score(candidate, best[0], authors) < 0:
             return Link("none", None, tuple(refs))  # another work by the same first author
         closest = min(_year_distance(candidate, r) for r in best)
         nearest = [r for r in best if _year_distance(candidate, r) == closest]
@@ -179,11 +179,11 @@ def match_authors(candidate: Candidate, authors: tuple[str, ...], index: Index, 
     ]
     if len(later) == 1:
         return Link("order", later[0])
-    near = index.near_keys(authors[0])
+    near = index.near_keys(authors[0]) if loose else []
     if near:
         refs = [r for _, key in near for r in index.by_key[key]]
         same_year = [r for r in refs if r.year == candidate.year] or refs
-        best = _best(probe, same_year)
+        best = _best(candidate, same_year, authors)
         return Link("fuzzy", best[0], tuple(best[1:]))
     return Link("none")
 
@@ -201,7 +201,8 @@ def link(candidates: list[Candidate], references: list[Reference]) -> list[tuple
         for start, authors in candidate.variants:
             trial = match_authors(candidate, authors, index, loose=False)
             if trial.kind in ("exact", "suffix", "year", "ambiguous", "order"):
-                chosen = replace(candidate, start=start, authors=authors)
+                if (start, authors) != (candidate.start, candidate.authors):
+                    chosen = replace(candidate, start=start, authors=authors)
                 result = trial
                 break
         if result is None:

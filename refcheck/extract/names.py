@@ -20,8 +20,11 @@ _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "
 _NON_LETTERS = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Strip diacritics: ``Otkjær`` -> ``Otkjaer``, ``Müller`` -> ``Muller``."""
+    if text.isascii():
+        return text
     text = unicodedata.normalize("NFKD", text.translate(_FOLD))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 

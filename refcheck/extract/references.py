@@ -36,11 +36,15 @@ _VOLUME = re.compile(
 _PAGES = re.compile(r"\bpp?\.\s*(?P<pages>\d+(?:\s*[-–—]\s*\d+)?)")
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\(([^()\s]+)\)")
 _ITALIC = re.compile(r"(?<![*\w])\*([^*\n]{3,200}?)\*(?![*\w])|(?<![\w_])_([^_\n]{3,200}?)_(?![\w_])")
+_SPACE_RUNS = re.compile(r"[ \t\u00a0]{2,}")
+_ACCESS_WORDS = ("access", "retriev", "download", "viewed", "consult", "visited", "abgerufen")
 _EMPHASIS = re.compile(r"\*{1,3}|(?<![\w/])_{1,3}|_{1,3}(?![\w/])")
 
 
 def clean_markup(text: str) -> str:
     """Drop Markdown emphasis and unwrap links, leaving URLs intact."""
+    if not any(mark in text for mark in "*_[<\\"):
+        return _SPACE_RUNS.sub(" ", text).strip()
     text = _MD_LINK.sub(lambda m: f"{m.group(1)} {m.group(2)}" if m.group(1) != m.group(2) else m.group(2), text)
     text = re.sub(r"<((?:https?|ftp)://[^>\s]+)>", r"\1", text)
     pieces = []
@@ -50,7 +54,7 @@ def clean_markup(text: str) -> str:
         pieces.append(match.group(0))
         last = match.end()
     pieces.append(_EMPHASIS.sub("", text[last:]).replace("\\", ""))
-    return re.sub(r"[ \t\u00a0]{2,}", " ", "".join(pieces)).strip()
+    return _SPACE_RUNS.sub(" ", "".join(pieces)).strip()
 
 
 def clean_url(url: str) -> str:
@@ -102,10 +106,11 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
     a ``problem`` that RC110 reports."""
     text = clean_markup(entry.text)
     span = Span(entry.start, entry.end)
-    urls = tuple(dict.fromkeys(clean_url(m.group(0)) for m in URL_RE.finditer(text)))
-    doi_match = _DOI_RE.search(text)
+    urls = tuple(dict.fromkeys(clean_url(m.group(0)) for m in URL_RE.finditer(text))) if "://" in text or "www." in text else ()
+    doi_match = _DOI_RE.search(text) if "10." in text else None
     doi = clean_url(doi_match.group(0)) if doi_match else None
-    access = ACCESS_RE.search(text)
+    low = text.lower()
+    access = ACCESS_RE.search(text) if any(word in low for word in _ACCESS_WORDS) else None
     accessed_raw = access.group("date") if access else None
     accessed = parse_date(accessed_raw) if accessed_raw else None
     fields = dict(raw=entry.text, urls=urls, doi=doi, accessed=accessed, accessed_raw=accessed_raw)
@@ -133,7 +138,7 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
         end = _title_end(rest)
         title = rest[:end].strip()
         rest = rest[end + 1:].lstrip(" .,:;")
-        italic = _first_italic(entry.text, title)
+        italic = _first_italic(entry.text, title) if ("*" in entry.text or "_" in entry.text) else None
         if italic:  # "Title? *Journal*, 12(3)": the italic part is the container
             cut = title.index(italic)
             rest = f"{title[cut:]}. {rest}"

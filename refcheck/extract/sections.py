@@ -96,6 +96,8 @@ def _is_end(lines: list[tuple[int, str]], i: int) -> bool:
         return False
     if _is_heading_line(lines, i) or _RULE.match(stripped):
         return True
+    if len(stripped) > 80:
+        return stripped.lower().startswith(TRAILER_PREFIXES)
     norm = heading_text(stripped)
     stands_alone = i == 0 or not lines[i - 1][1].strip()
     if (norm in END_HEADINGS or norm in REFERENCE_HEADINGS) and stands_alone and not stripped.endswith("."):
@@ -104,18 +106,15 @@ def _is_end(lines: list[tuple[int, str]], i: int) -> bool:
     return low.startswith(TRAILER_PREFIXES)
 
 
+_RUNNING_HEAD = re.compile(r"^(?=(?:[^a-z\d,]*?[A-Z]){8})[^a-z\d,]+$")
+
+
 def _is_noise(line: str) -> bool:
     """Page numbers and running heads left behind by PDF extraction."""
     stripped = line.strip()
-    if _PAGE_NUMBER.match(stripped):
-        return True
-    letters = [c for c in stripped if c.isalpha()]
-    return (
-        len(letters) >= 8
-        and all(c.isupper() for c in letters)
-        and not any(c.isdigit() for c in stripped)
-        and "," not in stripped
-    )
+    if len(stripped) > 120:
+        return False
+    return bool(_PAGE_NUMBER.match(stripped) or (_RUNNING_HEAD.match(stripped) and not any(c.islower() for c in stripped)))
 
 
 def _ends_open(line: str) -> bool:

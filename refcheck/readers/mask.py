@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+_NOT_NEWLINE = re.compile(r"[^\n]+")
 URL_RE = re.compile(r"""(?:https?|ftp)://[^\s<>"'\]]+|\bwww\.[^\s<>"'\]]+""", re.IGNORECASE)
 
 
@@ -21,7 +22,7 @@ def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
         if end <= start:
             continue
         pieces.append(text[last:start])
-        pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
+        pieces.append(_NOT_NEWLINE.sub(_spaces, text[start:end]))
         last = end
     if not pieces:
         return text
@@ -29,5 +30,11 @@ def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
+def _spaces(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
+
+
 def url_spans(text: str) -> list[tuple[int, int]]:
+    if "://" not in text and "www." not in text and "WWW." not in text:
+        return []
     return [m.span() for m in URL_RE.finditer(text)]
