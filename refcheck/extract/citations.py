@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .data import NAME_FUNCTION_WORDS, NARRATIVE_LEADERS, NOT_AUTHORS, PARTICLES, REPORTING_VERBS
 from .dates import MONTHS
@@ -112,6 +113,7 @@ def _name_ok(name: str) -> bool:
     return seen_capital and last[:1].isupper()
 
 
+@lru_cache(maxsize=65536)
 def parse_names(text: str) -> tuple[tuple[str, ...], bool, bool] | None:
     """``Gleason and Dunay`` -> ((``Gleason``, ``Dunay``), et_al, possessive)."""
     text = _SPACES.sub(" ", text).strip().rstrip(",").strip()

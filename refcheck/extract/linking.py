@@ -78,15 +78,12 @@ class Index:
     def __init__(self, references: list[Reference]) -> None:
         self.by_key: dict[str, list[Reference]] = defaultdict(list)
         self.by_later: dict[str, list[Reference]] = defaultdict(list)
-        self.near: dict[str, set[str]] = defaultdict(set)
+        self._near: dict[str, set[str]] | None = None
         for ref in references:
             for key in author_keys(ref):
                 self.by_key[key].append(ref)
             for author in ref.authors[1:]:
                 self.by_later[name_key(author.family)].append(ref)
-        for key in self.by_key:
-            for variant in _deletes(key):
-                self.near[variant].add(key)
 
     def lookup(self, name: str) -> list[Reference]:
         found: dict[str, Reference] = {}
@@ -95,14 +92,25 @@ class Index:
                 found[ref.id] = ref
         return list(found.values())
 
+    @property
+    def near(self) -> dict[str, set[str]]:
+        """Single-deletion variants of every key, built on the first near-miss lookup."""
+        if self._near is None:
+            self._near = defaultdict(set)
+            for key in self.by_key:
+                for variant in _deletes(key):
+                    self._near[variant].add(key)
+        return self._near
+
     def near_keys(self, name: str) -> list[tuple[int, str]]:
         key = name_key(name)
         limit = fuzzy_limit(key)
         if not limit:
             return []
+        near = self.near
         seen: set[str] = set()
         for variant in _deletes(key):
-            seen |= self.near.get(variant, set())
+            seen |= near.get(variant, set())
         scored = [(osa_distance(key, other, limit), other) for other in seen if other != key]
         return sorted((d, k) for d, k in scored if d <= limit)
 
@@ -188,25 +196,37 @@ def match_authors(candidate: Candidate, authors: tuple[str, ...], index: Index, 
     return Link("none")
 
 
+def _resolve(candidate: Candidate, index: Index) -> tuple[int | None, Link]:
+    """(which narrative variant matched, or None for the candidate as read; the link)."""
+    for number, (_, authors) in enumerate(candidate.variants):
+        trial = match_authors(candidate, authors, index, loose=False)
+        if trial.kind in ("exact", "suffix", "year", "ambiguous", "order"):
+            return number, trial
+    return None, match_authors(candidate, candidate.authors, index)
+
+
 def link(candidates: list[Candidate], references: list[Reference]) -> list[tuple[Candidate, Link]]:
     """Link every candidate; drop weak candidates that match nothing.
 
     A narrative candidate is tried with its leading words trimmed one by one
     (``As Lemon`` -> ``Lemon``) and keeps the first reading that matches.
+    Documents cite the same works again and again, so results are memoised.
     """
     index = Index(references)
+    memo: dict[tuple, tuple[int | None, Link]] = {}
     out: list[tuple[Candidate, Link]] = []
     for candidate in candidates:
-        chosen, result = candidate, None
-        for start, authors in candidate.variants:
-            trial = match_authors(candidate, authors, index, loose=False)
-            if trial.kind in ("exact", "suffix", "year", "ambiguous", "order"):
-                if (start, authors) != (candidate.start, candidate.authors):
-                    chosen = replace(candidate, start=start, authors=authors)
-                result = trial
-                break
-        if result is None:
-            result = match_authors(candidate, candidate.authors, index)
+        key = (candidate.authors, tuple(a for _, a in candidate.variants), candidate.et_al,
+               candidate.year, candidate.year_suffix)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _resolve(candidate, index)
+        number, result = found
+        chosen = candidate
+        if number is not None:
+            start, authors = candidate.variants[number]
+            if (start, authors) != (candidate.start, candidate.authors):
+                chosen = replace(candidate, start=start, authors=authors)
         if chosen.weak and result.kind in ("none", "fuzzy", "order"):
             continue
         out.append((chosen, result))

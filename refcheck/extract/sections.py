@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .data import END_HEADINGS, REFERENCE_HEADINGS, TRAILER_PREFIXES
 from .names import fold
@@ -70,6 +71,7 @@ def _is_heading_line(lines: list[tuple[int, str]], i: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=131072)
 def looks_like_entry_start(line: str) -> bool:
     """Does this line open a reference entry (authors, then a year)?"""
     body = _BULLET.sub("", line, count=1).strip()

@@ -46,6 +46,11 @@ def check(ctx: Context) -> Iterator[Problem]:
         if ref.authors and ref.year:
             groups[(_authors_key(ref), ref.year)].append(ref)
     for refs in groups.values():
+        if len(refs) == 1:
+            if refs[0].year_suffix:
+                ref = refs[0]
+                yield Problem(ref.span, f"{ref.label}: a year suffix but no other entry by these authors in {ref.year}", ref.year, None, ref.id)
+            continue
         titles: set[str] = set()
         distinct = []
         for ref in refs:  # an exact repeat is RC107's, not a missing suffix
@@ -66,9 +71,6 @@ def check(ctx: Context) -> Iterator[Problem]:
                     ref.id,
                 )
             seen.setdefault(ref.year_suffix, ref)
-        if len(refs) == 1 and refs[0].year_suffix:
-            ref = refs[0]
-            yield Problem(ref.span, f"{ref.label}: a year suffix but no other entry by these authors in {ref.year}", ref.year, None, ref.id)
     for citation in ctx.citations:
         link = ctx.links[citation.id]
         if link.kind == "suffix":
