@@ -26,7 +26,7 @@ WORDS = "security policy trade water energy reform border state market climate r
 RUNNER = (
     "import resource, subprocess, sys, time;"
     "t = time.perf_counter();"
-    "p = subprocess.run([sys.executable, '-m', 'refcheck', 'check', '--isolated', '--format', 'json', sys.argv[1]], stdout=subprocess.DEVNULL);"
+    "p = subprocess.run([sys.executable, '-m', 'refcheck', 'check', '--isolated', sys.argv[1]], stdout=subprocess.DEVNULL);"
     "w = time.perf_counter() - t;"
     "print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode)"
 )

@@ -174,3 +174,17 @@ def test_check_does_not_load_charset_detection_for_utf8(tmp_path):
     code = f"import sys\nfrom refcheck.api import check_paths\ncheck_paths([{path!r}])\nprint('charset_normalizer' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**os.environ})
     assert out.stdout.strip() == "False"
+
+
+def test_style_auto_reads_the_list(tmp_path):
+    harvard = (
+        "Cooling works (Stewart, Oke and Mills, 2012).\n\n"
+        "Reference list\n\n"
+        "Stewart, I.D., Oke, T.R. and Mills, G. (2012) 'Local climate zones', Bulletin, 93(12), pp. 1879-1900.\n\n"
+        "Bowler, D.E. and Pullin, A.S. (2010) 'Urban greening', Landscape and Urban Planning, 97(3), pp. 147-155.\n"
+    )
+    path = write(tmp_path, "h.txt", harvard)
+    assert "RC105" in invoke("check", "--isolated", "--select", "RC105", path).output
+    result = invoke("check", "--isolated", "--style", "auto", "--select", "RC105", path)
+    assert result.exit_code == 0 and "RC105" not in result.output
+    assert "(style harvard)" in invoke("refs", "--style", "auto", path).output.splitlines()[0]

@@ -90,14 +90,21 @@ def parse_authors(text: str) -> ParsedAuthors:
     if not text or _DASHES.match(text):
         return ParsedAuthors((), same_as_previous=bool(text))
     editors = False
-    if _EDITORS.search(text):
+    low = text.lower()
+    if ("ed" in low or "hrsg" in low or "hg" in low or "coord" in low or "comp" in low or "dir" in low) and _EDITORS.search(text):
         editors = True
         text = _EDITORS.sub("", text)
-    et_al = bool(_ET_AL.search(text))
-    text = _ET_AL.sub("", text)
-    text = _ELLIPSIS.sub(",", text)
-    aliases = tuple(m.group(1) for m in _PAREN.finditer(text) if _ALIAS.match(m.group(1)))
-    text = _PAREN.sub("", text).strip().rstrip(",;: ").strip()
+    et_al = False
+    if ("et" in low or "u." in low) and _ET_AL.search(text):
+        et_al = True
+        text = _ET_AL.sub("", text)
+    if "." in text or "\u2026" in text:
+        text = _ELLIPSIS.sub(",", text)
+    aliases = ()
+    if "(" in text:
+        aliases = tuple(m.group(1) for m in _PAREN.finditer(text) if _ALIAS.match(m.group(1)))
+        text = _PAREN.sub("", text)
+    text = text.strip().rstrip(",;: ").strip()
     if text.endswith(".") and not re.search(r"(?:\b[A-Za-z]|\b(?:Jr|Sr|Jnr|Snr))\.$", text):
         text = text[:-1].rstrip()  # "Smith, John." but not "Smith, J."
     if not text:

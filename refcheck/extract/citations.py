@@ -59,8 +59,8 @@ _ENDS_POSSESSIVE = re.compile(r"['\u2019]s?$")
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+@dataclass(slots=True)
+class Candidate:  # internal and short-lived: not frozen, which makes it cheaper to build
     start: int
     end: int
     form: str
@@ -79,7 +79,9 @@ class Candidate:
 
 def split_year(token: str) -> tuple[str, str]:
     """``2020a`` -> (``2020``, ``a``); ``n.d.`` -> (``n.d.``, "")."""
-    token = re.sub(r"\s+", " ", token.strip())
+    if len(token) == 4 and token.isdigit():
+        return token, ""
+    token = _SPACES.sub(" ", token.strip())
     if token[:1].isdigit():
         if token[-1].isalpha():
             return token[:-1], token[-1]

@@ -49,7 +49,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         count = len(ref.authors)
         families = [a.family for a in ref.authors]
         first = families[0]
-        label = f"{ref.label} has {count} author{'s' if count != 1 else ''}" if not ref.et_al else None
+        label = f"{ref.label} has {count} author{'s' if count != 1 else ''}" if not ref.et_al and count > 1 else None
         if citation.et_al:
             if not ref.et_al and count < threshold:
                 yield Problem(
@@ -66,6 +66,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         elif ref.et_al:
             continue
         elif cited > count:
+            label = label or f"{ref.label} has {count} author"
             yield Problem(citation.span, f"{cited_label(citation)}: names {cited} authors but {label}", rewrite(citation, authors=_all_names(families) if count < threshold else f"{first} et al."), citation.id, ref.id)
         elif cited == 1 and count >= 2:
             fix = _all_names(families) if count < threshold else f"{first} et al."
