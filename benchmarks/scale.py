@@ -17,7 +17,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 SYLLABLES = ["ka", "lo", "mer", "sa", "vin", "tor", "el", "da", "ru", "ben", "sho", "ni", "pa", "gor", "li", "ma", "zen", "ti", "wa", "qu"]
 WORDS = "security policy trade water energy reform border state market climate region power".split()

@@ -92,8 +92,8 @@ def refs(path, style) -> None:
 @click.argument("code")
 def rule(code) -> None:
     """Print the documentation of one rule, e.g. `refcheck rule RC103`."""
-    from .rules import REGISTRY
     from .output.rules_doc import render_rule
+    from .rules import REGISTRY
 
     module = REGISTRY.get(code.upper())
     if module is None:

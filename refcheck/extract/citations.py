@@ -15,7 +15,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .data import NAME_FUNCTION_WORDS, NARRATIVE_LEADERS, NOT_AUTHORS, PARTICLES, REPORTING_VERBS
+from .data import (
+    NAME_FUNCTION_WORDS,
+    NARRATIVE_LEADERS,
+    NOT_AUTHORS,
+    PARTICLES,
+    REPORTING_VERBS,
+)
 from .dates import MONTHS
 
 YEAR = (

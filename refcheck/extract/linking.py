@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Reference
 from .citations import Candidate
-from .names import name_key, name_keys
+from .names import name_key, name_keys, title_key
 
 LINKED = frozenset({"exact", "suffix", "year", "fuzzy", "order"})
 
@@ -139,8 +139,6 @@ def _best(candidate: Candidate, refs: list[Reference], authors: tuple[str, ...] 
 
 
 def _same_work(ref: Reference) -> tuple:
-    from ..rules.base import title_key
-
     return (tuple(name_key(a.family) for a in ref.authors), ref.year, ref.year_suffix, title_key(ref.title) or ref.id)
 
 

@@ -53,3 +53,12 @@ def name_keys(name: str) -> tuple[str, ...]:
     if german != name:
         keys.append(name_key(german))
     return tuple(dict.fromkeys(k for k in keys if k))
+
+
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def title_key(title: str | None) -> str:
+    """The first six words of a title, folded: equal keys mean the same title."""
+    words = _WORDS.findall(fold(title or "").lower())
+    return " ".join(words[:6]) if len(words) >= 3 else ""

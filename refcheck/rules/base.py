@@ -77,17 +77,6 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}s"
 
 
-_WORDS = re.compile(r"[a-z0-9]+")
-
-
-def title_key(title: str | None) -> str:
-    """The first six words of a title, folded: equal keys mean the same title."""
-    from ..extract.names import fold
-
-    words = _WORDS.findall(fold(title or "").lower())
-    return " ".join(words[:6]) if len(words) >= 3 else ""
-
-
 def first_words(text: str, count: int = 8) -> str:
     words = re.sub(r"\s+", " ", text).split(" ")
     return " ".join(words[:count]) + (" ..." if len(words) > count else "")

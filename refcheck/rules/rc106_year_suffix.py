@@ -27,9 +27,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..extract.names import name_key
+from ..extract.names import name_key, title_key
 from ..findings import Severity
-from .base import Context, Problem, cited_label, rewrite, title_key, year_text
+from .base import Context, Problem, cited_label, rewrite, year_text
 
 CODE = "RC106"
 NAME = "year-suffix"

@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..extract.names import name_key
+from ..extract.names import name_key, title_key
 from ..findings import Severity
-from .base import Context, Problem, title_key
+from .base import Context, Problem
 
 CODE = "RC107"
 NAME = "duplicate-reference"
