@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from .data import (
     NAME_FUNCTION_WORDS,
@@ -142,6 +143,7 @@ def parse_names(text: str) -> tuple[tuple[str, ...], bool, bool] | None:
     return names, et_al, possessive
 
 
+@lru_cache(maxsize=65536)
 def _is_weak(names: tuple[str, ...]) -> bool:
     return any(word.lower().strip(".") in _WEAK_WORDS for name in names for word in name.split())
 
@@ -331,4 +333,4 @@ def scan(text: str) -> list[Candidate]:
     """All citation candidates in ``text`` (already masked), in text order."""
     parenthetical = scan_parenthetical(text)
     narrative = scan_narrative(text, group_base=len(parenthetical) + 1)
-    return sorted(parenthetical + narrative, key=lambda c: (c.start, c.end, c.year, c.year_suffix))
+    return sorted(parenthetical + narrative, key=attrgetter("start", "end", "year", "year_suffix"))
