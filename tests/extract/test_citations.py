@@ -108,3 +108,12 @@ def test_missing_separator_flagged():
 )
 def test_parse_names(names, expected):
     assert parse_names(names) == expected
+
+
+def test_unicode_spaces_quotes_and_dashes():
+    text = "It matters (Lemon,\u00a02018; O\u2019Brien\u00a0&\u00a0Ng, 2019, pp.\u00a03\u20135) and Gosselin-Malo\u2019s (2022) view."
+    assert works(text) == [
+        ("parenthetical", ("Lemon",), False, "2018", "", False),
+        ("parenthetical", ("O\u2019Brien", "Ng"), False, "2019", "pp.\u00a03\u20135", False),
+        ("narrative", ("Gosselin-Malo",), False, "2022", "", False),
+    ]
