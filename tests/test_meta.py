@@ -41,7 +41,8 @@ def test_rule_example_triggers_the_rule(code):
 def test_registry_codes_are_unique_and_grouped():
     names = [m.NAME for m in REGISTRY.values()]
     assert len(set(names)) == len(names)
-    assert all(code.startswith("RC1") and len(code) == 5 for code in REGISTRY)
+    assert all(code[:3] in ("RC1", "RC2", "RC3") and len(code) == 5 for code in REGISTRY)
+    assert list(REGISTRY) == sorted(REGISTRY)
 
 
 def test_docs_rules_md_is_current():

@@ -26,13 +26,32 @@ def test_seed_counts_and_links():
     assert not codes & {"RC100", "RC101", "RC102", "RC103", "RC104"}
 
 
-def test_seed_reports_only_the_missing_comma():
+def test_seed_findings_are_exactly_these():
     (result,) = check_paths([SEED]).files
-    assert [(f.line, f.col, f.end_col, f.code) for f in result.findings] == [(4, 367, 379, "RC109")]
-    assert result.findings[0].message == (
+    assert [(f.line, f.col, f.code) for f in result.findings] == [
+        (4, 367, "RC109"),   # (Yuneman 2023) among "(Name, Year)"
+        (7, 173, "RC301"),   # $2.5 billion in the text, $1.5 Billion in Sakenova's title
+        (14, 1, "RC204"),    # Dukeev: "Builds" in the title, "intensifies" in the URL
+        (14, 87, "RC206"), (15, 82, "RC206"), (16, 132, "RC206"), (17, 120, "RC206"), (24, 94, "RC206"),
+        (28, 26, "RC205"),   # Kazakhstan”s
+        (28, 97, "RC206"),   # trailing "?"
+    ]
+    by_code = {f.code: f for f in result.findings}
+    assert by_code["RC109"].message == (
         "(Yuneman 2023) is written without a comma between name and year, unlike 19 other citations"
     )
-    assert result.findings[0].suggestion == "(Yuneman, 2023)"
+    assert by_code["RC109"].suggestion == "(Yuneman, 2023)"
+    assert by_code["RC301"].message == 'text says "$2.5 billion"; Sakenova (2023) title says "$1.5 Billion" (line 24)'
+    assert (by_code["RC301"].citation, by_code["RC301"].reference) == ("C12", "R13")
+
+
+def test_seed_no_figure_mismatch_across_kinds_or_currencies():
+    # 1.2 trillion tenge (KZT) and 11.6% / 6.8% (changes) in the Sakenova sentence, and the
+    # 0.5% share of GDP against the Caspian Post's "Increase by 7%" change, are never compared.
+    (result,) = check_paths([SEED]).files
+    assert [f.message for f in result.findings if f.code == "RC301"] == [
+        'text says "$2.5 billion"; Sakenova (2023) title says "$1.5 Billion" (line 24)'
+    ]
 
 
 def test_seed_references_parsed():
@@ -69,4 +88,4 @@ def test_seed_citations_and_json():
     # "the US withdrawal from Afghanistan (2021)" and the Belt and Road Initiative are not citations
     assert not any("Afghanistan" in c["text"] or "Initiative" in c["text"] for c in cits)
     assert data["summary"] == {"files": 1, "references": 19, "citations": 21,
-                               "findings": {"error": 0, "warning": 0, "info": 1}}
+                               "findings": {"error": 0, "warning": 2, "info": 8}}

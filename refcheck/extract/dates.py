@@ -79,3 +79,39 @@ ACCESS_RE = re.compile(
     r"|[A-Za-zéûäç]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|[A-Za-zéûäç]{3,10}\.?,?\s+\d{4})",
     re.IGNORECASE,
 )
+
+
+_SEASON = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "spring": (3, 5), "summer": (6, 8),
+           "autumn": (9, 11), "fall": (9, 11), "winter": (12, 12)}
+_MONTH_NAMES = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
+_CLAIM = re.compile(
+    rf"\b(?:(?P<month>{_MONTH_NAMES})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?(?P<year>(?:19|20)\d\d)"
+    rf"|(?P<season>early|mid|late|spring|summer|autumn|fall|winter)[\s-]+(?:of\s+)?(?P<syear>(?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})(?:/|$)|[/-]((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?:\D|$)")
+
+
+def claimed_dates(text: str) -> list[tuple[int, int, int, int, int, str]]:
+    """Dated claims: (start, end, year, first month, last month, text) for
+    "May 2022", "January 5, 2022", "early 2024", "mid-2020"."""
+    out = []
+    for m in _CLAIM.finditer(text):
+        if m.group("month"):
+            month = MONTHS[m.group("month").lower()]
+            out.append((m.start(), m.end(), int(m.group("year")), month, month, m.group(0)))
+        else:
+            first, last = _SEASON[m.group("season").lower()]
+            out.append((m.start(), m.end(), int(m.group("syear")), first, last, m.group(0)))
+    return out
+
+
+def url_date(url: str) -> tuple[int, int] | None:
+    """(year, month) from a dated URL path: ``/2024/11/``, ``...-2022-6-20-0/``."""
+    m = _URL_DATE.search(url)
+    if not m:
+        return None
+    year, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    if not 1 <= int(month) <= 12:
+        return None
+    return int(year), int(month)

@@ -36,6 +36,11 @@ _VOLUME = re.compile(
 _PAGES = re.compile(r"\bpp?\.\s*(?P<pages>\d+(?:\s*[-–—]\s*\d+)?)")
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\(([^()\s]+)\)")
 _ITALIC = re.compile(r"(?<![*\w])\*([^*\n]{3,200}?)\*(?![*\w])|(?<![\w_])_([^_\n]{3,200}?)_(?![\w_])")
+_PUBLISHER_TAIL = re.compile(r"^(.{3,}?),\s+((?:[A-Z][\w.'-]*\s?){1,4}(?:,\s*[A-Z][A-Za-z.]{1,4})?:\s+[^:]{2,})$")
+_PUBLISHER_NAME = re.compile(
+    r"^(.{3,}?),\s+([^,]*\b(?:Press|University|Books|Publishing|Publishers|Verlag|Routledge|Polity|Blackwell|Sage|Wiley"
+    r"|Springer|Elsevier|Norton|Penguin|Macmillan|Institute|Foundation)\b[^,]*)$"
+)
 _SPACE_RUNS = re.compile(r"[ \t\u00a0]{2,}")
 _ACCESS_WORDS = ("access", "retriev", "download", "viewed", "consult", "visited", "abgerufen")
 _EMPHASIS = re.compile(r"\*{1,3}|(?<![\w/])_{1,3}|_{1,3}(?![\w/])")
@@ -155,6 +160,11 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
     if pages is None:
         found = _PAGES.search(rest)
         pages = found.group("pages") if found else None
+    if container is None and title:
+        # "Title, New York: Modern Library": the comma style puts the publisher in the title's tail
+        publisher = _PUBLISHER_TAIL.match(title) or _PUBLISHER_NAME.match(title)
+        if publisher:
+            title, container = publisher.group(1), publisher.group(2)
     problem = None
     if not authors:
         problem = "no author found before the year"

@@ -22,6 +22,14 @@ from . import (
     rc109_citation_form,
     rc110_unparsed_reference,
     rc111_style_mismatch,
+    rc201_incomplete_reference,
+    rc202_access_date,
+    rc203_url_date_mismatch,
+    rc204_title_url_mismatch,
+    rc205_reference_typography,
+    rc206_url_noise,
+    rc301_figure_mismatch,
+    rc302_date_mismatch,
 )
 
 REGISTRY: dict[str, ModuleType] = {
@@ -39,6 +47,14 @@ REGISTRY: dict[str, ModuleType] = {
         rc109_citation_form,
         rc110_unparsed_reference,
         rc111_style_mismatch,
+        rc201_incomplete_reference,
+        rc202_access_date,
+        rc203_url_date_mismatch,
+        rc204_title_url_mismatch,
+        rc205_reference_typography,
+        rc206_url_noise,
+        rc301_figure_mismatch,
+        rc302_date_mismatch,
     )
 }
 

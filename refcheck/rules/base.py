@@ -80,3 +80,22 @@ def plural(count: int, word: str) -> str:
 def first_words(text: str, count: int = 8) -> str:
     words = re.sub(r"\s+", " ", text).split(" ")
     return " ".join(words[:count]) + (" ..." if len(words) > count else "")
+
+
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bet al)[.!?][\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*\n")
+
+
+def citing_clause(ctx: Context, citation: Citation) -> tuple[int, int]:
+    """The span of text a citation supports: from the start of its sentence, or
+    from the end of an earlier citation group in that sentence, to the citation."""
+    text = ctx.document.text
+    end = citation.span.start
+    group_start = text.rfind("(", max(0, end - 600), end + 1) if citation.form == "parenthetical" else end
+    end = group_start if group_start != -1 else end
+    start = max(0, end - 1500)
+    for match in _SENTENCE_END.finditer(text, start, end):
+        start = match.end()
+    for other in ctx.citations:
+        if other.group != citation.group and start <= other.span.end <= end:
+            start = other.span.end + (1 if other.form == "parenthetical" else 0)
+    return start, end

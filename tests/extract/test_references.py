@@ -25,7 +25,7 @@ def parse(text):
         ("Smith, J. (2012b, Summer). Seasonal issue. Review, 4, 1-9.", "2012", "b", "Seasonal issue"),
         ("Smith, John. 2019. Chicago Style Title. Chicago: Press.", "2019", "", "Chicago Style Title"),
         ("Adams, Henry, 1931, The Education of Henry Adams, New York: Modern Library.", "1931", "",
-         "The Education of Henry Adams, New York: Modern Library"),
+         "The Education of Henry Adams"),
         ("Clark, I. (2011) ‘China and the United States: a succession of hegemonies?’, International Affairs, 87(1), pp. 13–28.",
          "2011", "", "China and the United States: a succession of hegemonies?"),
         ("Bergevin C, Narayan C (2020) Overtone focusing. eLife 9:e50476.", "2020", "", "Overtone focusing"),

@@ -1,0 +1,60 @@
+"""RC201 incomplete-reference: an entry lacks a title, a source, or (for web pages in Harvard) an access date.
+
+## What it does
+Reports an entry with an author and a year but no title; an entry with no
+source at all (no journal, book, publisher, site, URL or DOI); a journal-style
+entry (volume or pages) with no journal name; and, when the style is Harvard,
+a web source without an access date. Entries refcheck cannot split are RC110.
+
+## Why is this bad?
+Readers cannot find a work from an author and a year alone; an incomplete
+entry also cannot be verified against bibliographic databases.
+
+## Example
+
+    The record is thin (Lemon, 2018).
+
+    References
+    Lemon, Edward (2018). Critical approaches to security in Central Asia.
+
+## Fix
+Add the missing element: the journal and volume, the publisher, or the URL
+and access date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import Severity
+from .base import Context, Problem
+
+_UNPUBLISHED = re.compile(r"personal communication|unpublished|interview with", re.IGNORECASE)
+
+CODE = "RC201"
+NAME = "incomplete-reference"
+DEFAULT_SEVERITY = Severity.WARNING
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    refs = ctx.references
+    for number, ref in enumerate(refs):
+        if ref.problem or not ref.authors or _UNPUBLISHED.search(ref.raw):
+            continue
+        # an unreadable next entry is often this one's tail, cut off by a page break (RC110)
+        cut_off = number + 1 < len(refs) and refs[number + 1].problem is not None
+        # a title with a comma or colon tail has probably swallowed the publication details
+        swallowed = bool(ref.title) and (", " in ref.title or ": " in ref.title)
+        missing = []
+        if not ref.title:
+            missing.append("a title")
+        if (ref.volume or ref.pages) and not ref.container:
+            missing.append("the journal name")
+        elif not (ref.container or ref.urls or ref.doi or cut_off or swallowed):
+            missing.append("a source (journal, book, publisher, site or URL)")
+        web = [u for u in ref.urls if "doi.org" not in u]
+        if ctx.style == "harvard" and web and not ref.doi and not ref.accessed_raw:
+            missing.append("an access date for the web source")
+        if missing:
+            yield Problem(ref.span, f"{ref.label}: the entry lacks {' and '.join(missing)}", None, None, ref.id)

@@ -1,0 +1,74 @@
+"""RC205 reference-typography: quotes, brackets, punctuation and encoding slips in an entry.
+
+## What it does
+Reports a closing double quote used as an apostrophe (Kazakhstan”s),
+unbalanced quotes or brackets, doubled punctuation (",," or ". ."), mojibake
+left by a wrong encoding (â€™, Ã©), and whitespace inside a URL.
+
+## Why is this bad?
+These slips are invisible to the writer and glaring to the reader; mojibake
+and broken URLs also make the entry impossible to match or open.
+
+## Example
+
+    Spending will rise (The Caspian Post, 2024).
+
+    References
+    The Caspian Post (2024). Kazakhstan”s Budget Spending to Increase by 7% in 2025. Caspian Post.
+
+## Fix
+Retype the character: an apostrophe (’ or '), the missing bracket or quote, or
+the correct letter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import Severity
+from ..model import Span
+from .base import Context, Problem
+
+CODE = "RC205"
+NAME = "reference-typography"
+DEFAULT_SEVERITY = Severity.INFO
+
+_APOSTROPHE = re.compile(r"\w+\u201d[st]\b")
+CHECKS = (
+    (_APOSTROPHE, "a closing double quote used as an apostrophe", "’"),
+    (re.compile(r"(?:â€[™œ\u009d\"˜“”]|Ã[\u0080-\u00bf©¨¶¼±¤§]|Â[\u00a0-\u00bf])"), "mojibake (text decoded with the wrong encoding)", None),
+    (re.compile(r"(?<!\.)([,;:])\s*\1|(?<![.\w])\.\s+\.(?!\.)|(?<!\.)\.\.(?!\.)"), "doubled punctuation", None),
+    (re.compile(r"https?://\S*[/\-_]\s+[\w\-]+[/.][\w\-./]*\w"), "whitespace inside a URL", None),
+)
+PAIRS = (("(", ")"), ("[", "]"), ("\u201c", "\u201d"), ("\u2018", "\u2019"))
+
+
+def _unbalanced(raw: str) -> str | None:
+    text = _APOSTROPHE.sub("", re.sub(r"https?://\S+", "", raw))
+    for left, right in PAIRS:
+        if left == "\u2018":  # a right single quote is also an apostrophe
+            if text.count(left) > text.count(right):
+                return f"an unclosed {left}"
+            continue
+        if text.count(left) != text.count(right):
+            return f"unbalanced {left}{right}"
+    if text.count('"') % 2:
+        return 'an unbalanced "'
+    return None
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    text = ctx.document.text
+    for ref in ctx.references:
+        raw = text[ref.span.start:ref.span.end]
+        for pattern, what, fix in CHECKS:
+            found = pattern.search(raw)
+            if found:
+                start = ref.span.start + found.start()
+                shown = found.group(0)
+                suggestion = shown.replace("\u201d", fix) if fix else None
+                yield Problem(Span(start, start + len(shown)), f"{ref.label}: {what}: \"{shown}\"", suggestion, None, ref.id)
+        problem = _unbalanced(raw)
+        if problem:
+            yield Problem(ref.span, f"{ref.label}: {problem}", None, None, ref.id)
