@@ -86,7 +86,8 @@ _SEASON = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "spring": (3, 5), "s
 _MONTH_NAMES = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
 _CLAIM = re.compile(
     rf"\b(?:(?P<month>{_MONTH_NAMES})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?(?P<year>(?:19|20)\d\d)"
-    rf"|(?P<season>early|mid|late|spring|summer|autumn|fall|winter)[\s-]+(?:of\s+)?(?P<syear>(?:19|20)\d\d))\b",
+    rf"|(?P<season>early|mid|late|spring|summer|autumn|fall|winter)[\s-]+(?:of\s+)?(?P<syear>(?:19|20)\d\d)"
+    rf"|(?P<pyear>(?:19|20)\d\d)\s+(?P<pmonth>{_MONTH_NAMES})(?:\s?[-\u2013]\s?(?P<pend>{_MONTH_NAMES}))?)\b",
     re.IGNORECASE,
 )
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})(?:/|$)|[/-]((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?:\D|$)")
@@ -100,6 +101,10 @@ def claimed_dates(text: str) -> list[tuple[int, int, int, int, int, str]]:
         if m.group("month"):
             month = MONTHS[m.group("month").lower()]
             out.append((m.start(), m.end(), int(m.group("year")), month, month, m.group(0)))
+        elif m.group("pmonth"):  # "2023 January-August"
+            first = MONTHS[m.group("pmonth").lower()]
+            last = MONTHS[m.group("pend").lower()] if m.group("pend") else first
+            out.append((m.start(), m.end(), int(m.group("pyear")), first, last, m.group(0)))
         else:
             first, last = _SEASON[m.group("season").lower()]
             out.append((m.start(), m.end(), int(m.group("syear")), first, last, m.group(0)))

@@ -45,6 +45,11 @@ _FIGURE = re.compile(
     rf"|(?P<n2>{_NUMBER})(?:\s?(?P<s2>{_SCALE})\b)?\s?(?:(?P<pct>%|\s?percent\b|\s?per\s?cent\b|\s?pct\b)|\s?(?P<cur>{_WORDS})\b)?",
     re.IGNORECASE,
 )
+_RANGE = re.compile(
+    rf"(?P<sym>{_SYMBOL})?\s?(?P<lo>{_NUMBER})\s?(?:[-\u2013\u2014]|to)\s?(?:{_SYMBOL})?(?P<hi>{_NUMBER})"
+    rf"(?:\s?(?P<s>{_SCALE})\b)?\s?(?:(?P<pct>%|percent\b)|(?P<cur>{_WORDS})\b)?",
+    re.IGNORECASE,
+)
 _SLUG = re.compile(
     r"(?<!\d)(?<!\d-)(\d+)-(\d+)-(billion|million|trillion|percent)\b|(?<!\d)(?<!\d-)(\d+)-(percent|billion|million|trillion)\b",
     re.IGNORECASE,
@@ -62,6 +67,7 @@ class Figure:
     precision: float  # half of this is the rounding tolerance
     qualifier: str = ""
     role: str = "level"  # "level" | "share" | "change"
+    high: float | None = None  # the upper end of a range ("$1-2 billion")
 
 
 def _number(text: str) -> tuple[float, float]:
@@ -113,9 +119,36 @@ def _slug_figures(text: str) -> list[Figure]:
     return found
 
 
+def _ranges(text: str) -> list[Figure]:
+    found = []
+    for m in _RANGE.finditer(text):
+        scale_word = (m.group("s") or "").lower()
+        if m.group("sym"):
+            kind, unit = "money", CURRENCY_SYMBOLS.get(m.group("sym").strip().lower(), "")
+        elif m.group("cur"):
+            kind, unit = "money", CURRENCY_WORDS[m.group("cur").lower()]
+        elif m.group("pct"):
+            kind, unit = "percent", "%"
+        elif len(scale_word) > 1:
+            kind, unit = "count", ""
+        else:
+            continue  # "2018-2020", "pp. 3-5"
+        scale = SCALES.get(scale_word, 1.0)
+        low, low_precision = _number(m.group("lo"))
+        high, high_precision = _number(m.group("hi"))
+        if high <= low:
+            continue
+        start, end = m.start(), m.start() + len(m.group(0).rstrip())
+        found.append(Figure(kind, low * scale, unit, text[start:end], start, end, max(low_precision, high_precision) * scale,
+                            _qualifier(text, start), _role(text, start, end, kind), high * scale))
+    return found
+
+
 def figures(text: str) -> list[Figure]:
     """All money amounts, percentages and scaled counts in ``text``."""
     found = _slug_figures(text) if "-" in text else []
+    if any(c in text for c in "-\u2013\u2014") or " to " in text:
+        found += _ranges(text)
     taken = [(f.start, f.end) for f in found]
     for m in _FIGURE.finditer(text):
         number = m.group("n1") or m.group("n2")
@@ -148,6 +181,12 @@ def agree(a: Figure, b: Figure) -> bool:
     tolerance = max(a.precision, b.precision) / 2 + 1e-9 * max(abs(a.value), abs(b.value), 1)
     if abs(a.value - b.value) <= tolerance:
         return True
+    for x, y in ((a, b), (b, a)):
+        if x.high is not None:  # a range agrees with what it contains, or overlaps
+            y_high = y.high if y.high is not None else y.value
+            slack = y.precision / 2
+            if y.value <= x.high + slack and y_high >= x.value - slack:
+                return True
     for x, y in ((a, b), (b, a)):
         if x.qualifier in ("roughly", "about", "around", "approximately", "nearly", "almost", "some", "close to", "circa", "c."):
             if abs(x.value - y.value) <= 0.1 * abs(x.value) + tolerance:

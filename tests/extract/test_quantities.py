@@ -61,10 +61,20 @@ def test_rounding_qualifiers_and_comparability():
     assert not comparable(figures("2% of GDP")[0], figures("up 2%")[0])
 
 
+def test_ranges_contain_or_overlap():
+    (span,) = figures("between $1-2 billion")
+    assert (span.value, span.high, span.unit) == (1e9, 2e9, "USD")
+    assert agree(span, figures("$1.5 billion")[0])
+    assert not agree(span, figures("$2.5 billion")[0])
+    assert agree(figures("5\u20137%")[0], figures("6%")[0])
+    assert figures("in 2018-2020 on pp. 3-5") == []
+
+
 def test_claimed_dates_and_url_dates():
     assert [(y, a, b, t) for _, _, y, a, b, t in claimed_dates("in May 2022, on January 5, 2022 and in early 2024 or mid-2020")] == [
         (2022, 5, 5, "May 2022"), (2022, 1, 1, "January 5, 2022"), (2024, 1, 4, "early 2024"), (2020, 5, 8, "mid-2020"),
     ]
+    assert [(y, a, b) for _, _, y, a, b, _ in claimed_dates("the 2023 January\u2013August period")] == [(2023, 1, 8)]
     assert url_date("https://astanatimes.com/2024/11/x/") == (2024, 11)
     assert url_date("https://caspiannews.com/news-detail/x-2022-6-20-0/") == (2022, 6)
     assert url_date("https://x.org/2024/13/a") is None

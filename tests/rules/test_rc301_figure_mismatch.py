@@ -31,6 +31,8 @@ def test_percent_change_mismatch():
         ("It spent $2.5 billion, or 73,000 jobs (Sakenova, 2023).", "Kazakhstan Spends on Defense"),
         ("It spent €1.5 billion (Sakenova, 2023).", "Kazakhstan Spends $2.5 Billion on Defense"),
         ("It spent $1.5 billion and $2.5 billion (Sakenova, 2023).", "Kazakhstan Spends $1.5 Billion on Defense"),
+        ("It spent $1-2 billion (Sakenova, 2023).", "Kazakhstan Spends $1.5 Billion on Defense"),
+        ("It spent between 1 and 2 billion dollars (Sakenova, 2023).", "Kazakhstan Spends $1.5 Billion on Defense"),
     ],
 )
 def test_look_alikes_stay_silent(sentence, title):
