@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import replace
 
 from .config import Config
 from .errors import InputError
@@ -47,19 +48,22 @@ def extract(document: Document):
     return section, references, citations, links, numeric
 
 
-def check_document(document: Document, config: Config | None = None) -> FileResult:
+def check_document(document: Document, config: Config | None = None, link_status=None, extracted=None) -> FileResult:
+    """Run the rules on one document. ``link_status`` maps each written URL to
+    its LinkStatus when links were probed (None when they were not)."""
     config = config or Config()
-    section, references, citations, links, numeric = extract(document)
+    section, references, citations, links, numeric = extracted or extract(document)
     style = style_guess.detect(references) if config.style == "auto" else config.style
-    ctx = Context(document, section, tuple(references), tuple(citations), links, style, numeric)
+    ctx = Context(document, section, tuple(references), tuple(citations), links, style, numeric, link_status)
     findings = []
     for code, rule in REGISTRY.items():
         if not config.enabled(code):
             continue
-        severity = config.severity_of(code, rule.DEFAULT_SEVERITY)
+        configured = config.severity.get(code)
         for problem in rule.check(ctx):
             line, col = document.position(problem.span.start)
             end_line, end_col = document.position(problem.span.end)
+            severity = configured or problem.severity or rule.DEFAULT_SEVERITY
             findings.append(
                 Finding(
                     document.path, line, col, end_line, end_col, code, rule.NAME, severity,
@@ -71,7 +75,7 @@ def check_document(document: Document, config: Config | None = None) -> FileResu
     kinds = {cid: lk.kind for cid, lk in links.items()}
     return FileResult(
         document.path, references, citations, result_links, sorted(set(findings)), positions,
-        section is not None, kinds, style,
+        section is not None, kinds, style, link_status,
     )
 
 
@@ -80,8 +84,37 @@ def check_text(text: str, path: str = "<string>", config: Config | None = None, 
     return check_document(read_bytes(path, text.encode("utf-8"), fmt), config)
 
 
-def check_paths(paths: list[str], config: Config | None = None) -> Report:
-    """Check files and folders; unreadable inputs are collected in ``Report.errors``."""
+def probe_links(references, config: Config, run=None, transport=None, resolver=None) -> dict:
+    """Probe every URL and DOI of ``references`` once; written URL -> LinkStatus.
+    Loads httpx only here."""
+    import re
+
+    from .net.policy import Policy
+    from .net.probe import ProbeSettings
+    from .net.run import LinkRun, probe_urls
+    from .net.urls import collect
+
+    written = collect(references)
+    if not written:
+        return {}
+    if run is None:
+        run = LinkRun()
+    settings = ProbeSettings(
+        concurrency=config.concurrency, host_concurrency=config.host_concurrency,
+        user_agent=config.user_agent or ProbeSettings().user_agent,
+        want_titles=config.enabled("RC406") or config.enabled("RC301"),
+    )
+    policy = Policy(config.allow_private, tuple(re.compile(p) for p in config.exclude))
+    run = replace(run, policy=policy, settings=settings, cache_ttl=config.cache_ttl)
+    extra = {} if resolver is None else {"resolver": resolver}
+    probed = probe_urls(sorted(set(written.values())), run, transport=transport, **extra)
+    return {url: probed[clean] for url, clean in written.items()}
+
+
+def check_paths(paths: list[str], config: Config | None = None, link_run=None, transport=None, resolver=None) -> Report:
+    """Check files and folders; unreadable inputs are collected in ``Report.errors``.
+    With ``config.links`` every URL and DOI is probed once across all files."""
+    config = config or Config()
     report = Report()
     expanded: list[str] = []
     for given in paths:
@@ -89,6 +122,7 @@ def check_paths(paths: list[str], config: Config | None = None) -> Report:
             expanded += iter_paths([given])
         except InputError as exc:
             report.errors.append(str(exc))
+    documents = []
     for path in expanded:
         try:
             if path == "-":
@@ -98,5 +132,10 @@ def check_paths(paths: list[str], config: Config | None = None) -> Report:
         except InputError as exc:
             report.errors.append(str(exc))
             continue
-        report.files.append(check_document(document, config))
+        documents.append((document, extract(document)))
+    status = None
+    if config.links:
+        status = probe_links([r for _, x in documents for r in x[1]], config, link_run, transport, resolver)
+    for document, extracted in documents:
+        report.files.append(check_document(document, config, status, extracted))
     return report

@@ -52,7 +52,15 @@ def main() -> None:
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Read settings from this file instead of searching for refcheck.toml / pyproject.toml.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--color/--no-color", default=None, help="Colour the codes [default: when stdout is a terminal].")
-def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, color) -> None:
+@click.option("--links/--no-links", default=None, help="Probe every URL and DOI in the reference lists (RC4xx) [default: off, or the config].")
+@click.option("--allow-private", is_flag=True, default=None, help="Let --links request hosts on loopback and private networks.")
+@click.option("--exclude", multiple=True, metavar="REGEX", help="Never probe URLs matching this regular expression (repeatable).")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="Where the link cache lives [default: the user cache dir].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache.")
+@click.option("--suggest-archive/--no-suggest-archive", default=True, show_default=True, help="Look up archived copies of dead links.")
+@click.option("-v", "--verbose", is_flag=True, help="Print a per-host summary of the link checks on stderr.")
+def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, color, links, allow_private, exclude,
+          cache_dir, no_cache, suggest_archive, verbose) -> None:
     """Check documents (files, folders, or - for standard input).
 
     Folders are searched for .txt, .text, .rst, .md and .markdown files.
@@ -61,10 +69,18 @@ def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, col
     from .output import render
 
     try:
-        config = _config(config_file, isolated, style=style, select=select, ignore=ignore, fail_on=fail_on)
+        config = _config(config_file, isolated, style=style, select=select, ignore=ignore, fail_on=fail_on,
+                         links=links, allow_private=allow_private, exclude=exclude or None)
     except RefcheckError as exc:
         _fail(str(exc))
-    report = check_paths(list(paths), config)
+    run = None
+    if config.links:
+        from .net.run import LinkRun
+
+        progress = sys.stderr.isatty() and fmt == "text" and "CI" not in os.environ
+        run = LinkRun(cache_dir=cache_dir, use_cache=not no_cache, suggest_archive=suggest_archive,
+                      progress=progress, verbose=verbose)
+    report = check_paths(list(paths), config, run)
     for error in report.errors:
         click.echo(f"refcheck: error: {error}", err=True)
     if color is None:
@@ -86,6 +102,24 @@ def refs(path, style) -> None:
     for error in report.errors:
         _fail(error)
     click.echo(render_understanding(report.files[0]), nl=False)
+
+
+@main.group()
+def cache() -> None:
+    """Manage the link cache."""
+
+
+@cache.command("clear")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="The cache folder [default: the user cache dir].")
+def cache_clear(cache_dir) -> None:
+    """Forget every cached link verdict."""
+    from .net.cache import Cache, default_dir
+
+    folder = cache_dir or default_dir()
+    store = Cache(folder, warn=lambda m: click.echo(m, err=True))
+    count = store.clear()
+    store.close()
+    click.echo(f"Cleared {count} cached link{'s' if count != 1 else ''} from {store.path}.")
 
 
 @main.command()

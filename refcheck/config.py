@@ -16,7 +16,8 @@ from .errors import ConfigError
 from .findings import Severity
 
 STYLES = ("apa7", "apa6", "harvard", "chicago", "auto")
-KEYS = ("style", "select", "ignore", "severity", "fail-on")
+KEYS = ("style", "select", "ignore", "severity", "fail-on", "links", "allow-private", "exclude", "user-agent",
+        "cache-ttl", "concurrency", "host-concurrency")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,13 @@ class Config:
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
     fail_on: Severity = Severity.ERROR
+    links: bool = False  # probe URLs and DOIs (RC4xx)
+    allow_private: bool = False
+    exclude: tuple[str, ...] = ()  # regular expressions of URLs never probed
+    user_agent: str | None = None
+    cache_ttl: int = 86400  # seconds an alive, redirected or dead verdict is reused
+    concurrency: int = 32
+    host_concurrency: int = 4
     source: str | None = None  # the file it came from, for messages
 
     def enabled(self, code: str) -> bool:
@@ -44,6 +52,8 @@ class Config:
                 given[key] = _codes(given[key], f"--{key}")
         if "fail_on" in given:
             given["fail_on"] = _severity(given["fail_on"], "--fail-on")
+        if "exclude" in given:
+            given["exclude"] = self.exclude + _patterns(list(given["exclude"]), "--exclude")
         return replace(self, **given)
 
 
@@ -104,7 +114,29 @@ def from_mapping(table: Mapping[str, Any], source: str) -> Config:
         config = replace(config, severity=MappingProxyType(parsed))
     if "fail-on" in table:
         config = replace(config, fail_on=_severity(table["fail-on"], f"{source}: fail-on"))
+    for key, kind in (("links", bool), ("allow-private", bool), ("user-agent", str), ("cache-ttl", int),
+                      ("concurrency", int), ("host-concurrency", int)):
+        if key in table:
+            value = table[key]
+            if not isinstance(value, kind) or (kind is int and (isinstance(value, bool) or value < (0 if key == "cache-ttl" else 1))):
+                raise ConfigError(f"{source}: {key} must be {'true or false' if kind is bool else 'a string' if kind is str else 'a positive integer'}")
+            config = replace(config, **{key.replace("-", "_"): value})
+    if "exclude" in table:
+        config = replace(config, exclude=_patterns(table["exclude"], f"{source}: exclude"))
     return config
+
+
+def _patterns(value: Any, where: str) -> tuple[str, ...]:
+    import re
+
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected a list of regular expressions")
+    for pattern in value:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ConfigError(f"{where}: invalid regular expression {pattern!r}: {exc}") from None
+    return tuple(value)
 
 
 def _load_toml(path: str) -> dict[str, Any]:

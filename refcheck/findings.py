@@ -64,6 +64,7 @@ class FileResult:
     section_found: bool = False
     link_kinds: dict[str, str] = field(default_factory=dict)  # citation id -> how it matched
     style: str = "apa7"
+    link_status: dict | None = None  # written URL -> net.status.LinkStatus, when links were probed
 
 
 @dataclass(slots=True)

@@ -11,7 +11,15 @@ from ..model import Citation, Reference
 SCHEMA = 1
 
 
-def _reference(ref: Reference, position: tuple[int, int]) -> dict:
+def _links(ref: Reference, status: dict | None) -> list[dict]:
+    if status is None:
+        return []
+    from ..net.urls import reference_urls
+
+    return [status[url].as_json(url) for url in reference_urls(ref) if url in status]
+
+
+def _reference(ref: Reference, position: tuple[int, int], status: dict | None = None) -> dict:
     return {
         "id": ref.id,
         "line": position[0],
@@ -33,6 +41,7 @@ def _reference(ref: Reference, position: tuple[int, int]) -> dict:
         "accessed": ref.accessed,
         "accessed_raw": ref.accessed_raw,
         "problem": ref.problem,
+        "links": _links(ref, status),
     }
 
 
@@ -72,7 +81,7 @@ def finding_dict(f: Finding) -> dict:
 def file_dict(result: FileResult) -> dict:
     return {
         "path": result.path,
-        "references": [_reference(r, result.positions[r.id]) for r in result.references],
+        "references": [_reference(r, result.positions[r.id], result.link_status) for r in result.references],
         "citations": [_citation(c, result.positions[c.id], result.links) for c in result.citations],
         "findings": [finding_dict(f) for f in result.findings],
     }

@@ -30,6 +30,12 @@ from . import (
     rc206_url_noise,
     rc301_figure_mismatch,
     rc302_date_mismatch,
+    rc401_link_dead,
+    rc402_link_error,
+    rc403_link_unverifiable,
+    rc404_link_redirected,
+    rc405_link_not_probed,
+    rc406_page_title_drift,
 )
 
 REGISTRY: dict[str, ModuleType] = {
@@ -55,6 +61,12 @@ REGISTRY: dict[str, ModuleType] = {
         rc206_url_noise,
         rc301_figure_mismatch,
         rc302_date_mismatch,
+        rc401_link_dead,
+        rc402_link_error,
+        rc403_link_unverifiable,
+        rc404_link_redirected,
+        rc405_link_not_probed,
+        rc406_page_title_drift,
     )
 }
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..extract.linking import LINKED, Link
 from ..extract.sections import Section
+from ..findings import Severity
 from ..model import Citation, Document, Reference, Span
 
 # Per style: the smallest number of authors cited as "First et al." and, for
@@ -25,6 +28,7 @@ class Problem:
     suggestion: str | None = None
     citation: str | None = None
     reference: str | None = None
+    severity: Severity | None = None  # raise or lower the rule's default for this case
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class Context:
     links: dict[str, Link]  # citation id -> link
     style: str = "apa7"  # resolved: never "auto"
     numeric_citations: int = 0
+    link_status: Mapping[str, Any] | None = None  # written URL -> LinkStatus; None: not probed
     this_year: int = field(default_factory=lambda: _dt.date.today().year)
 
     def reference(self, ref_id: str | None) -> Reference | None:

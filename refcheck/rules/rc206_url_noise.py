@@ -22,39 +22,16 @@ Replace the URL with the suggested clean one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..findings import Severity
 from ..model import Span
+from ..net.urls import clean_url
 from .base import Context, Problem
 
 CODE = "RC206"
 NAME = "url-noise"
 DEFAULT_SEVERITY = Severity.INFO
-
-TRACKERS = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_hsenc|_hsmi|yclid|ref_src)$", re.IGNORECASE)
-
-
-def clean_url(url: str) -> tuple[str, list[str]]:
-    """The URL without fragments, trackers and dangling separators, and what was removed."""
-    removed = []
-    parts = urlsplit(url)
-    fragment = parts.fragment
-    if ":~:" in fragment:
-        removed.append("a text fragment")
-        fragment = fragment.split(":~:")[0].rstrip("#")
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    kept = [(k, v) for k, v in query if not TRACKERS.match(k)]
-    if len(kept) != len(query):
-        removed.append("tracking parameters")
-    clean = urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(kept) if kept != query else parts.query, fragment))
-    if url.endswith(("?", "#")) and not clean.endswith(("?", "#")) and not removed:
-        removed.append(f'a trailing "{url[-1]}"')
-    clean = clean.rstrip("?#")
-    return clean, removed
-
 
 def check(ctx: Context) -> Iterator[Problem]:
     text = ctx.document.text

@@ -1,0 +1,25 @@
+"""Archived copies of dead pages from the Wayback Machine availability API.
+
+Its own failures are silent: a missing suggestion is better than a false alarm.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import httpx
+
+API = "https://archive.org/wayback/available?url="
+
+
+async def archived_copy(client: httpx.AsyncClient, url: str, timeout: float = 10.0) -> str | None:
+    try:
+        response = await client.get(API + quote(url, safe=""), timeout=timeout)
+        if response.status_code != 200:
+            return None
+        closest = response.json().get("archived_snapshots", {}).get("closest", {})
+    except (httpx.HTTPError, ValueError, AttributeError):
+        return None
+    if closest.get("available") and str(closest.get("status", "200")).startswith("2"):
+        return closest.get("url")
+    return None

@@ -1,0 +1,123 @@
+"""Run the URL stage for a set of references: dedupe, cache, probe, archive."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
+
+import httpx
+
+from .archive import archived_copy
+from .cache import Cache, default_dir
+from .policy import Policy, Resolver, Unresolvable, system_resolver
+from .probe import Prober, ProbeSettings
+from .status import LinkStatus
+
+
+@dataclass(frozen=True)
+class LinkRun:
+    policy: Policy = field(default_factory=Policy)
+    settings: ProbeSettings = field(default_factory=ProbeSettings)
+    cache_dir: str | None = None  # None: the user cache dir
+    use_cache: bool = True
+    cache_ttl: float = 86400.0
+    suggest_archive: bool = True
+    progress: bool = False
+    verbose: bool = False
+
+
+def probe_urls(urls: list[str], run: LinkRun, warn: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
+               transport: httpx.AsyncBaseTransport | None = None, resolver: Resolver = system_resolver) -> dict[str, LinkStatus]:
+    """Clean URLs -> their LinkStatus; one probe per URL."""
+    return asyncio.run(_probe(urls, run, warn, transport, resolver))
+
+
+async def _offline(urls: list[str], resolver: Resolver) -> bool:
+    """No network: not a single host name resolves (the resolver fails the
+    same way for a missing host and a missing network, so all-or-nothing)."""
+    hosts = sorted({urlsplit(u).hostname or "" for u in urls} - {""})
+    if not hosts:
+        return False
+
+    async def resolves(host: str) -> bool:
+        try:
+            await resolver(host)
+        except Unresolvable:
+            return False
+        return True
+
+    results = await asyncio.gather(*(resolves(h) for h in hosts[:20]))
+    return not any(results)
+
+
+async def _probe(urls, run, warn, transport, resolver) -> dict[str, LinkStatus]:
+    urls = list(dict.fromkeys(urls))
+    cache = Cache(run.cache_dir or default_dir(), run.cache_ttl, warn) if run.use_cache else None
+    results: dict[str, LinkStatus] = {}
+    todo = []
+    for url in urls:
+        hit = cache.get(url) if cache else None
+        if hit is not None and (hit.title is not None or not run.settings.want_titles):
+            results[url] = hit
+        else:
+            todo.append(url)
+    probable = [u for u in todo if run.policy.excluded(u) is None]
+    if probable and await _offline(probable, resolver):
+        for url in todo:
+            reason = run.policy.excluded(url)
+            results[url] = LinkStatus(url, "excluded", reason=reason) if reason else LinkStatus(
+                url, "unverifiable", reason="no network: no host name could be resolved")
+        return {u: results[u] for u in urls}
+    limits = httpx.Limits(max_connections=run.settings.concurrency, max_keepalive_connections=run.settings.concurrency)
+    timeout = httpx.Timeout(run.settings.read_timeout, connect=run.settings.connect_timeout)
+    async with httpx.AsyncClient(transport=transport, limits=limits, timeout=timeout, follow_redirects=False) as client:
+        prober = Prober(client, run.policy, run.settings, resolver)
+        bar = _progress(len(todo)) if run.progress and todo else None
+        try:
+            found = await prober.probe_all(todo, (lambda s: bar.advance()) if bar else None)
+        finally:
+            if bar:
+                bar.close()
+        if run.suggest_archive:
+            dead = [u for u, s in found.items() if s.status == "dead"]
+            copies = await asyncio.gather(*(archived_copy(client, u) for u in dead))
+            for url, copy in zip(dead, copies):
+                if copy:
+                    found[url] = replace(found[url], archive_url=copy)
+    if cache:
+        for status in found.values():
+            cache.put(status)
+        cache.close()
+    results.update(found)
+    if run.verbose:
+        for host, stats in sorted(prober.hosts.items()):
+            warn(f"refcheck: {host}: {stats.requests} requests, {stats.failures} failed, slowest {stats.slowest_ms} ms")
+    return {u: results[u] for u in urls}
+
+
+class _progress:
+    """A rich progress bar on stderr, loaded only when it is shown."""
+
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self.progress = Progress(TextColumn("checking links"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                 console=Console(stderr=True), transient=True)
+        self.progress.start()
+        self.task = self.progress.add_task("links", total=total)
+
+    def advance(self) -> None:
+        self.progress.advance(self.task)
+
+    def close(self) -> None:
+        self.progress.stop()
