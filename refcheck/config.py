@@ -32,8 +32,8 @@ class Config:
     exclude: tuple[str, ...] = ()  # regular expressions of URLs never probed
     user_agent: str | None = None
     cache_ttl: int = 86400  # seconds an alive, redirected or dead verdict is reused
-    concurrency: int = 32
-    host_concurrency: int = 4
+    concurrency: int = 64
+    host_concurrency: int = 10
     source: str | None = None  # the file it came from, for messages
 
     def enabled(self, code: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import heapq
 import random
 import re
 import time
@@ -34,11 +35,11 @@ _LOGIN = re.compile(r"/(?:login|signin|sign-in|log-in|auth|sso|account/login)\b"
 
 @dataclass(frozen=True)
 class ProbeSettings:
-    concurrency: int = 32
-    host_concurrency: int = 4
+    concurrency: int = 64
+    host_concurrency: int = 10
     max_redirects: int = 10
     retries: int = 3
-    backoff: float = 0.5  # first backoff; doubles, with jitter
+    backoff: float = 0.25  # first backoff; doubles, with jitter
     max_wait: float = 5.0  # cap on one wait (Retry-After beyond it is not waited for)
     url_budget: float = 30.0  # total seconds per URL, retries included
     connect_timeout: float = 5.0
@@ -47,6 +48,33 @@ class ProbeSettings:
     get_only_hosts: tuple[str, ...] = ("linkedin.com", "www.linkedin.com")
     want_titles: bool = False
     title_bytes: int = 65536
+
+
+class _Slots:
+    """A semaphore whose waiters are served by priority, then arrival: a URL
+    already under way (a redirect hop, a retry) goes before a URL not started."""
+
+    def __init__(self, size: int) -> None:
+        self.free = size
+        self.waiters: list[tuple[int, int, asyncio.Future]] = []
+        self.arrivals = 0
+
+    async def acquire(self, priority: int) -> None:
+        if self.free > 0 and not self.waiters:
+            self.free -= 1
+            return
+        future = asyncio.get_running_loop().create_future()
+        self.arrivals += 1
+        heapq.heappush(self.waiters, (priority, self.arrivals, future))
+        await future
+
+    def release(self) -> None:
+        while self.waiters:
+            _, _, future = heapq.heappop(self.waiters)
+            if not future.done():
+                future.set_result(None)
+                return
+        self.free += 1
 
 
 @dataclass
@@ -65,6 +93,11 @@ class _Answer:
     title: str | None = None
     failure: str | None = None  # "timeout", "reset", "refused", "tls", "other"
     detail: str = ""
+
+
+def _title_of(html: str) -> str | None:
+    found = _OG_TITLE.search(html) or _TITLE.search(html)
+    return re.sub(r"\s+", " ", found.group(1)).strip() if found else None
 
 
 def retry_after(value: str | None, now: float) -> float | None:
@@ -116,7 +149,7 @@ class Prober:
         self.hosts: dict[str, HostStats] = defaultdict(HostStats)
         self.requests = 0
         self._global = asyncio.Semaphore(self.settings.concurrency)
-        self._host_locks: dict[str, asyncio.Semaphore] = {}
+        self._host_slots: dict[str, _Slots] = {}
 
     async def probe_all(self, urls: Iterable[str], done: Callable[[LinkStatus], None] | None = None) -> dict[str, LinkStatus]:
         urls = list(dict.fromkeys(urls))
@@ -141,6 +174,7 @@ class Prober:
         current = url
         permanent = True
         attempt = 0
+        method_start = method
         while True:
             try:
                 refused = await self.policy.refused(current, self.resolver)
@@ -149,7 +183,7 @@ class Prober:
             if refused:
                 why = refused if not chain else f"redirected to {current}: {refused}"
                 return self._done(url, start, "excluded", None, chain, current, why)
-            answer = await self._request(method, current)
+            answer = await self._request(method, current, first=not chain and not attempt and method_start == method)
             elapsed = self.clock() - start
             code = answer.status
             if answer.failure:
@@ -224,19 +258,24 @@ class Prober:
             host.failures += 1
         return LinkStatus(url, status, code, final if final != url else None, reason, elapsed, tuple(chain), title)
 
-    async def _request(self, method: str, url: str) -> _Answer:
+    async def _request(self, method: str, url: str, first: bool = True) -> _Answer:
         netloc = urlsplit(url).netloc.lower()
-        lock = self._host_locks.setdefault(netloc, asyncio.Semaphore(self.settings.host_concurrency))
+        slots = self._host_slots.setdefault(netloc, _Slots(self.settings.host_concurrency))
         stats = self.hosts[netloc]
-        async with self._global, lock:
-            stats.in_flight += 1
-            stats.max_in_flight = max(stats.max_in_flight, stats.in_flight)
-            stats.requests += 1
-            self.requests += 1
-            try:
-                return await self._send(method, url)
-            finally:
-                stats.in_flight -= 1
+        # host first: a task waiting for its host holds no global slot
+        await slots.acquire(1 if first else 0)
+        try:
+            async with self._global:
+                stats.in_flight += 1
+                stats.max_in_flight = max(stats.max_in_flight, stats.in_flight)
+                stats.requests += 1
+                self.requests += 1
+                try:
+                    return await self._send(method, url)
+                finally:
+                    stats.in_flight -= 1
+        finally:
+            slots.release()
 
     async def _send(self, method: str, url: str) -> _Answer:
         headers = {"User-Agent": self.settings.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
@@ -257,6 +296,4 @@ class Prober:
             data += chunk
             if len(data) >= self.settings.title_bytes or b"</title>" in data.lower():
                 break
-        text = data[: self.settings.title_bytes].decode(response.encoding or "utf-8", errors="replace")
-        found = _OG_TITLE.search(text) or _TITLE.search(text)
-        return re.sub(r"\s+", " ", found.group(1)).strip() if found else None
+        return _title_of(data[: self.settings.title_bytes].decode(response.encoding or "utf-8", errors="replace"))
