@@ -189,3 +189,26 @@ def test_style_auto_reads_the_list(tmp_path):
     result = invoke("check", "--isolated", "--style", "auto", "--select", "RC105", path)
     assert result.exit_code == 0 and "RC105" not in result.output
     assert "(style harvard)" in invoke("refs", "--style", "auto", path).output.splitlines()[0]
+
+
+def test_cache_clear(tmp_path):
+    from refcheck.net.cache import Cache
+    from refcheck.net.status import LinkStatus
+
+    store = Cache(str(tmp_path))
+    store.put(LinkStatus("https://a.test/", "alive", 200))
+    store.put(LinkStatus("https://b.test/", "dead", 404))
+    store.close()
+    result = invoke("cache", "clear", "--cache-dir", str(tmp_path))
+    assert result.output == f"Cleared 2 cached links from {tmp_path / 'links.sqlite3'}.\n"
+    assert invoke("cache", "clear", "--cache-dir", str(tmp_path)).output.startswith("Cleared 0 cached links")
+
+
+def test_links_config_is_validated(tmp_path):
+    config = tmp_path / "refcheck.toml"
+    config.write_text('links = "yes"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--config", str(config), write(tmp_path)])
+    assert result.exit_code == 2 and "links must be true or false" in result.output
+    config.write_text('exclude = ["(unclosed"]\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--config", str(config), write(tmp_path)])
+    assert result.exit_code == 2 and "invalid regular expression '(unclosed'" in result.output

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from ..extract.quantities import agree, comparable, figures
 from ..findings import Severity
 from ..model import Span, author_label
+from ..net.urls import reference_urls
 from .base import Context, Problem, citing_clause
 
 CODE = "RC301"
@@ -44,20 +45,28 @@ def check(ctx: Context) -> Iterator[Problem]:
         ref = link.reference
         if link.kind not in ("exact", "suffix") or not ref.title:
             continue
-        listed = figures(ref.title)
+        sources = [("title", ref.title)]
+        if ctx.link_status:  # with --links, the fetched page titles count as the source's words too
+            sources += [("page title", s.title) for u in reference_urls(ref)
+                        if (s := ctx.link_status.get(u)) is not None and s.title]
+        listed = [(where, f) for where, text in sources for f in figures(text)]
         if not listed:
             continue
         start, end = citing_clause(ctx, citation)
         stated = [f for f in figures(text[start:end])]
-        for source in listed:
+        reported = set()
+        for where, source in listed:
             same = [f for f in stated if comparable(f, source)]
             if not same or any(agree(f, source) for f in same):
                 continue
             claim = same[0]
+            if (claim.start, source.text) in reported:
+                continue
+            reported.add((claim.start, source.text))
             line = ctx.line_of(ref)
             yield Problem(
                 Span(start + claim.start, start + claim.end),
-                f'text says "{claim.text}"; {author_label(ref)} ({ref.year}) title says "{source.text}" (line {line})',
+                f'text says "{claim.text}"; {author_label(ref)} ({ref.year}) {where} says "{source.text}" (line {line})',
                 f"check the figure against the source: {source.text}",
                 citation.id,
                 ref.id,

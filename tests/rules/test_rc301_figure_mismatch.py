@@ -43,3 +43,15 @@ def test_only_the_clause_of_the_citation_counts():
     text = doc("Oil earned $9 billion (Other, 2020), and defence took $1.5 billion (Sakenova, 2023).",
                "Kazakhstan Spends $1.5 Billion on Defense")
     assert found(text, "RC301") == []
+
+
+def test_fetched_page_title_is_a_source_too():
+    from ._links import with_links
+
+    text = doc("It spent $2.5 billion (Sakenova, 2023).", "Defense spending this year").replace(
+        "The Astana Times.", "Retrieved from https://astanatimes.com/2023/10/spending/. Accessed on 10.06.2025.")
+    result = with_links(text, {"https://astanatimes.com/2023/10/spending/": dict(
+        status="alive", http_status=200, title="Kazakhstan Spends $1.5 Billion on Defense This Year")})
+    assert [f.message for f in result.findings if f.code == "RC301"] == [
+        'text says "$2.5 billion"; Sakenova (2023) page title says "$1.5 Billion" (line 4)'
+    ]
