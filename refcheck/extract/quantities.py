@@ -119,20 +119,27 @@ def _slug_figures(text: str) -> list[Figure]:
     return found
 
 
+def _kind(symbol: str | None, currency: str | None, percent: str | None, scale_word: str) -> tuple[str, str] | None:
+    """(kind, unit) of a figure, or None for a bare number (a year, a page)."""
+    if symbol:
+        return "money", CURRENCY_SYMBOLS.get(symbol.strip().lower(), "")
+    if currency:
+        return "money", CURRENCY_WORDS[currency.lower()]
+    if percent:
+        return "percent", "%"
+    if len(scale_word) > 1:  # "1.2 million"; a lone m/b/k needs a currency
+        return "count", ""
+    return None
+
+
 def _ranges(text: str) -> list[Figure]:
     found = []
     for m in _RANGE.finditer(text):
         scale_word = (m.group("s") or "").lower()
-        if m.group("sym"):
-            kind, unit = "money", CURRENCY_SYMBOLS.get(m.group("sym").strip().lower(), "")
-        elif m.group("cur"):
-            kind, unit = "money", CURRENCY_WORDS[m.group("cur").lower()]
-        elif m.group("pct"):
-            kind, unit = "percent", "%"
-        elif len(scale_word) > 1:
-            kind, unit = "count", ""
-        else:
+        what = _kind(m.group("sym"), m.group("cur"), m.group("pct"), scale_word)
+        if what is None:
             continue  # "2018-2020", "pp. 3-5"
+        kind, unit = what
         scale = SCALES.get(scale_word, 1.0)
         low, low_precision = _number(m.group("lo"))
         high, high_precision = _number(m.group("hi"))
@@ -157,18 +164,12 @@ def figures(text: str) -> list[Figure]:
         scale_word = (m.group("s1") or m.group("s2") or "").lower()
         value, precision = _number(number)
         scale = SCALES.get(scale_word, 1.0)
-        if m.group("sym"):
-            kind, unit = "money", CURRENCY_SYMBOLS.get(m.group("sym").strip().lower(), "")
-        elif m.group("cur"):
-            kind, unit = "money", CURRENCY_WORDS[m.group("cur").lower()]
-        elif m.group("pct"):
-            kind, unit = "percent", "%"
-        elif len(scale_word) > 1:  # "1.2 million"; a lone m/b/k needs a currency
-            kind, unit = "count", ""
-        elif "," in number and len(number) >= 5:  # 73,000 businesses
-            kind, unit = "count", ""
-        else:
+        what = _kind(m.group("sym"), m.group("cur"), m.group("pct"), scale_word)
+        if what is None and "," in number and len(number) >= 5:  # 73,000 businesses
+            what = ("count", "")
+        if what is None:
             continue  # a bare number: a year, a page, a section
+        kind, unit = what
         start, end = m.start(), m.start() + len(m.group(0).rstrip())
         found.append(Figure(kind, value * scale, unit, text[start:end], start, end, precision * scale,
                             _qualifier(text, start), _role(text, start, end, kind)))

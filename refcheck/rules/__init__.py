@@ -7,67 +7,41 @@ the sections What it does / Why is this bad? / Example / Fix.
 
 from __future__ import annotations
 
+from importlib import import_module
 from types import ModuleType
 
-from . import (
-    rc100_no_reference_list,
-    rc101_cited_not_listed,
-    rc102_listed_not_cited,
-    rc103_year_mismatch,
-    rc104_author_mismatch,
-    rc105_et_al_mismatch,
-    rc106_year_suffix,
-    rc107_duplicate_reference,
-    rc108_reference_order,
-    rc109_citation_form,
-    rc110_unparsed_reference,
-    rc111_style_mismatch,
-    rc201_incomplete_reference,
-    rc202_access_date,
-    rc203_url_date_mismatch,
-    rc204_title_url_mismatch,
-    rc205_reference_typography,
-    rc206_url_noise,
-    rc301_figure_mismatch,
-    rc302_date_mismatch,
-    rc401_link_dead,
-    rc402_link_error,
-    rc403_link_unverifiable,
-    rc404_link_redirected,
-    rc405_link_not_probed,
-    rc406_page_title_drift,
+# The explicit registry: one module per rule, in code order.
+RULE_MODULES = (
+    "rc100_no_reference_list",
+    "rc101_cited_not_listed",
+    "rc102_listed_not_cited",
+    "rc103_year_mismatch",
+    "rc104_author_mismatch",
+    "rc105_et_al_mismatch",
+    "rc106_year_suffix",
+    "rc107_duplicate_reference",
+    "rc108_reference_order",
+    "rc109_citation_form",
+    "rc110_unparsed_reference",
+    "rc111_style_mismatch",
+    "rc201_incomplete_reference",
+    "rc202_access_date",
+    "rc203_url_date_mismatch",
+    "rc204_title_url_mismatch",
+    "rc205_reference_typography",
+    "rc206_url_noise",
+    "rc301_figure_mismatch",
+    "rc302_date_mismatch",
+    "rc401_link_dead",
+    "rc402_link_error",
+    "rc403_link_unverifiable",
+    "rc404_link_redirected",
+    "rc405_link_not_probed",
+    "rc406_page_title_drift",
 )
 
 REGISTRY: dict[str, ModuleType] = {
-    module.CODE: module
-    for module in (
-        rc100_no_reference_list,
-        rc101_cited_not_listed,
-        rc102_listed_not_cited,
-        rc103_year_mismatch,
-        rc104_author_mismatch,
-        rc105_et_al_mismatch,
-        rc106_year_suffix,
-        rc107_duplicate_reference,
-        rc108_reference_order,
-        rc109_citation_form,
-        rc110_unparsed_reference,
-        rc111_style_mismatch,
-        rc201_incomplete_reference,
-        rc202_access_date,
-        rc203_url_date_mismatch,
-        rc204_title_url_mismatch,
-        rc205_reference_typography,
-        rc206_url_noise,
-        rc301_figure_mismatch,
-        rc302_date_mismatch,
-        rc401_link_dead,
-        rc402_link_error,
-        rc403_link_unverifiable,
-        rc404_link_redirected,
-        rc405_link_not_probed,
-        rc406_page_title_drift,
-    )
+    module.CODE: module for module in (import_module(f".{name}", __name__) for name in RULE_MODULES)
 }
 
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Fix")
