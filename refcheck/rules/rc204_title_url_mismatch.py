@@ -72,7 +72,7 @@ def slug_words(url: str) -> list[tuple[str, str]]:
 
 def check(ctx: Context) -> Iterator[Problem]:
     for ref in ctx.references:
-        if not ref.title:
+        if not ref.title or not ref.urls:
             continue
         title = words(re.sub(r"\[[^\]]*\]", " ", ref.title))  # "[Software]", "[Report]"
         for url in ref.urls:

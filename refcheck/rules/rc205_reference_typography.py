@@ -35,17 +35,19 @@ NAME = "reference-typography"
 DEFAULT_SEVERITY = Severity.INFO
 
 _APOSTROPHE = re.compile(r"\w+\u201d[st]\b")
+# (pattern, what, replacement, characters without which the pattern cannot match)
 CHECKS = (
-    (_APOSTROPHE, "a closing double quote used as an apostrophe", "’"),
-    (re.compile(r"(?:â€[™œ\u009d\"˜“”]|Ã[\u0080-\u00bf©¨¶¼±¤§]|Â[\u00a0-\u00bf])"), "mojibake (text decoded with the wrong encoding)", None),
-    (re.compile(r"(?<!\.)([,;:])\s*\1|(?<![.\w])\.\s+\.(?!\.)|(?<!\.)\.\.(?!\.)"), "doubled punctuation", None),
-    (re.compile(r"https?://\S*[/\-_]\s+[\w\-]+[/.][\w\-./]*\w"), "whitespace inside a URL", None),
+    (_APOSTROPHE, "a closing double quote used as an apostrophe", "’", "\u201d"),
+    (re.compile(r"(?:â€[™œ\u009d\"˜“”]|Ã[\u0080-\u00bf©¨¶¼±¤§]|Â[\u00a0-\u00bf])"), "mojibake (text decoded with the wrong encoding)", None, "âÃÂ"),
+    (re.compile(r"(?<!\.)([,;:])\s*\1|(?<![.\w])\.\s+\.(?!\.)|(?<!\.)\.\.(?!\.)"), "doubled punctuation", None, ",;:."),
+    (re.compile(r"https?://\S*[/\-_]\s+[\w\-]+[/.][\w\-./]*\w"), "whitespace inside a URL", None, ":"),
 )
+_URL = re.compile(r"https?://\S+")
 PAIRS = (("(", ")"), ("[", "]"), ("\u201c", "\u201d"), ("\u2018", "\u2019"))
 
 
 def _unbalanced(raw: str) -> str | None:
-    text = _APOSTROPHE.sub("", re.sub(r"https?://\S+", "", raw))
+    text = _APOSTROPHE.sub("", _URL.sub("", raw)) if ("://" in raw or "\u201d" in raw) else raw
     for left, right in PAIRS:
         if left == "\u2018":  # a right single quote is also an apostrophe
             if text.count(left) > text.count(right):
@@ -62,8 +64,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     text = ctx.document.text
     for ref in ctx.references:
         raw = text[ref.span.start:ref.span.end]
-        for pattern, what, fix in CHECKS:
-            found = pattern.search(raw)
+        for pattern, what, fix, needs in CHECKS:
+            found = pattern.search(raw) if any(c in raw for c in needs) else None
             if found:
                 start = ref.span.start + found.start()
                 shown = found.group(0)

@@ -39,21 +39,28 @@ NAME = "figure-mismatch"
 DEFAULT_SEVERITY = Severity.WARNING
 
 
+def _source_figures(ctx: Context, ref) -> list:
+    sources = [("title", ref.title)]
+    if ctx.link_status:  # with --links, the fetched page titles count as the source's words too
+        sources += [("page title", s.title) for u in reference_urls(ref)
+                    if (s := ctx.link_status.get(u)) is not None and s.title]
+    return [(where, f) for where, text in sources if text for f in figures(text)]
+
+
 def check(ctx: Context) -> Iterator[Problem]:
     text = ctx.document.text
+    by_reference: dict[str, list] = {}
     for citation, link in ctx.linked():
         ref = link.reference
         if link.kind not in ("exact", "suffix") or not ref.title:
             continue
-        sources = [("title", ref.title)]
-        if ctx.link_status:  # with --links, the fetched page titles count as the source's words too
-            sources += [("page title", s.title) for u in reference_urls(ref)
-                        if (s := ctx.link_status.get(u)) is not None and s.title]
-        listed = [(where, f) for where, text in sources for f in figures(text)]
+        listed = by_reference.get(ref.id)
+        if listed is None:
+            listed = by_reference[ref.id] = _source_figures(ctx, ref)
         if not listed:
             continue
         start, end = citing_clause(ctx, citation)
-        stated = [f for f in figures(text[start:end])]
+        stated = figures(text[start:end])
         reported = set()
         for where, source in listed:
             same = [f for f in stated if comparable(f, source)]
@@ -63,10 +70,9 @@ def check(ctx: Context) -> Iterator[Problem]:
             if (claim.start, source.text) in reported:
                 continue
             reported.add((claim.start, source.text))
-            line = ctx.line_of(ref)
             yield Problem(
                 Span(start + claim.start, start + claim.end),
-                f'text says "{claim.text}"; {author_label(ref)} ({ref.year}) {where} says "{source.text}" (line {line})',
+                f'text says "{claim.text}"; {author_label(ref)} ({ref.year}) {where} says "{source.text}" (line {ctx.line_of(ref)})',
                 f"check the figure against the source: {source.text}",
                 citation.id,
                 ref.id,
