@@ -55,7 +55,7 @@ CORPORATE_WORDS = frozenset(
         "institution", "laboratory", "league", "ltd", "ministry", "network", "news", "office",
         "organisation", "organization", "parliament", "post", "press", "programme", "program",
         "project", "service", "society", "source", "team", "times", "trust", "union",
-        "university", "agency", "forum", "observatory", "secretariat", "assembly", "nations",
+        "university", "forum", "observatory", "secretariat", "assembly", "nations",
         "federation", "alliance", "coalition", "consortium", "initiative", "partnership",
         "people", "republic", "state", "states", "world", "international", "national",
         "federal", "european", "global", "journal", "magazine", "review", "herald", "gazette",

@@ -43,9 +43,6 @@ class Context:
     link_status: Mapping[str, Any] | None = None  # written URL -> LinkStatus; None: not probed
     this_year: int = field(default_factory=lambda: _dt.date.today().year)
 
-    def reference(self, ref_id: str | None) -> Reference | None:
-        return next((r for r in self.references if r.id == ref_id), None)
-
     def linked(self):
         """(citation, link) for every citation tied to one reference."""
         for citation in self.citations:
