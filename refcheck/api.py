@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import replace
+from typing import NamedTuple
 
 from .config import Config
 from .errors import InputError
 from .extract import citations as citation_scanner
 from .extract import style as style_guess
-from .extract.linking import link
+from .extract.linking import Link, link
 from .extract.references import parse_entries
-from .extract.sections import locate
+from .extract.sections import Section, locate
 from .findings import FileResult, Finding, Report
-from .model import Citation, Document, Span
+from .model import Citation, Document, Reference, Span
 from .readers import iter_paths, read_bytes, read_path
 from .readers.mask import blank
 from .rules import REGISTRY
@@ -23,8 +24,18 @@ from .rules.base import Context
 _NUMERIC = re.compile(r"\[\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]")
 
 
-def extract(document: Document):
+class Extracted(NamedTuple):
     """Everything the rules look at, from one document."""
+
+    section: Section | None
+    references: list[Reference]
+    citations: list[Citation]
+    links: dict[str, Link]  # citation id -> how it was linked
+    numeric: int  # numbered citations ("[1]") when the document cites by number, else 0
+
+
+def extract(document: Document) -> Extracted:
+    """Locate and parse the reference list, scan and link the citations."""
     section = locate(document.text)
     references = parse_entries(section.entries) if section else []
     scan_text = blank(document.scan, [(section.heading_start, section.end)]) if section else document.scan
@@ -45,10 +56,11 @@ def extract(document: Document):
     numbered_list = section is not None and 2 * sum(e.numbered for e in section.entries) > len(section.entries)
     if numeric <= len(citations) or (numeric < 3 and not numbered_list):
         numeric = 0
-    return section, references, citations, links, numeric
+    return Extracted(section, references, citations, links, numeric)
 
 
-def check_document(document: Document, config: Config | None = None, link_status=None, extracted=None) -> FileResult:
+def check_document(document: Document, config: Config | None = None, link_status=None,
+                   extracted: Extracted | None = None) -> FileResult:
     """Run the rules on one document. ``link_status`` maps each written URL to
     its LinkStatus when links were probed (None when they were not)."""
     config = config or Config()
@@ -135,7 +147,7 @@ def check_paths(paths: list[str], config: Config | None = None, link_run=None, t
         documents.append((document, extract(document)))
     status = None
     if config.links:
-        status = probe_links([r for _, x in documents for r in x[1]], config, link_run, transport, resolver)
+        status = probe_links([r for _, x in documents for r in x.references], config, link_run, transport, resolver)
     for document, extracted in documents:
         report.files.append(check_document(document, config, status, extracted))
     return report

@@ -51,7 +51,7 @@ def test_rule_example_triggers_the_rule(code):
     document = read_bytes("example.md", text.encode("utf-8"), "md")
     status = None
     if code in PROBED:
-        urls = {u for r in extract(document)[1] for u in reference_urls(r)}
+        urls = {u for r in extract(document).references for u in reference_urls(r)}
         status = {u: LinkStatus(u, **PROBED[code]) for u in urls}
     codes = [f.code for f in check_document(document, None, status).findings]
     assert code in codes, f"{code}'s documented example does not trigger it (got {codes})"

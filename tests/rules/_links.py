@@ -13,7 +13,7 @@ from refcheck.readers import read_bytes
 def with_links(text: str, outcomes: dict[str, dict]):
     """``outcomes`` maps a URL (as written) to LinkStatus fields."""
     document = read_bytes("doc.md", textwrap.dedent(text).lstrip("\n").encode("utf-8"), "md")
-    urls = {u for r in extract(document)[1] for u in reference_urls(r)}
+    urls = {u for r in extract(document).references for u in reference_urls(r)}
     assert set(outcomes) <= urls, f"unknown URLs {set(outcomes) - urls}"
     status = {u: LinkStatus(u, **outcomes[u]) if u in outcomes else LinkStatus(u, "alive", 200) for u in urls}
     return check_document(document, None, status)
