@@ -26,11 +26,13 @@ from .data import (
 from .dates import MONTHS
 
 YEAR = (
-    r"(?:(?<!\d)\d{4,5}(?P<sfx>[a-z])?(?![A-Za-z\d/])(?!\s*[-\u2013\u2014]\s*\d)"
+    r"(?:(?<!\d)\d{3,5}(?P<sfx>[a-z])?(?![A-Za-z\d/])(?!\s*[-\u2013\u2014]\s*\d)"
     r"|n\.\s?d\.?|in\s+press|forthcoming|s\.\s?f\.)"
 )
 _YEAR_ONE = re.compile(YEAR)
-YEARS = YEAR.replace("(?P<sfx>", "(?:") + r"(?:\s*[,;]\s*" + YEAR.replace("(?P<sfx>", "(?:") + ")*"
+# a year list: "2019, 2020a"; only the first may have three digits ("Augustine 408"),
+# so that "(Held 1995, 123)" keeps 123 as a page
+YEARS = YEAR.replace("(?P<sfx>", "(?:") + r"(?:\s*[,;]\s*" + YEAR.replace("(?P<sfx>", "(?:").replace(r"\d{3,5}", r"\d{4,5}") + ")*"
 LOCATOR = (
     r"(?:\s*[,:]\s*|\s+)(?:(?:pp?|paras?|ch|chap|chaps|chapter|part|book|bk|sect|sec|secs|fig|figs|n|nn|note|vol|col|cap|p[aá]gs?|S|f|ff|loc)\.?\s*)?"
     r"(?:[IVXLC]+\b|[\divxlc]*\d[\divxlc]*[a-z]?)(?:\s*[-\u2013\u2014]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-\u2013\u2014]\s*\d+)?)*(?:\s*ff?\.)?"
@@ -48,7 +50,8 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(r"(?:[a-z][\w.\u2019'-]*,?\s+){1,8}")
-_NARRATIVE = re.compile(rf"\(\s*(?P<years>{YEARS})(?P<loc>{LOCATOR})?\s*\)")
+# "Goethe (1829, 507, transl. by ...)": a comment after the locator is allowed
+_NARRATIVE = re.compile(rf"\(\s*(?P<years>{YEARS})(?P<loc>{LOCATOR})?(?:\s*,[^()]{{0,80}})?\s*\)")
 _TOKEN = re.compile(r"et\s+al\.?|[^\W\d_][\w'\u2019\-.]*|&|,|[^\s\w]|\d+")
 _ET_AL = re.compile(r"(?:\s*,)?\s+(?:et\s*al\b\.?|and\s+colleagues|y\s+cols?\.?|et\s+coll\.?|u\.\s?a\.)$", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*,\s*(?:(?:and|&|y|und|et|e)\s+)?|\s*&\s*|\s+(?:and|y|und|et|e)\s+")
@@ -56,7 +59,7 @@ _CONJUNCTIONS = frozenset({"and", "&", "y", "und", "et", "e"})
 _AUTHOR_CUES = frozenset({"as", "by", "see", "cf", "cf.", "according", "following", "like", "unlike", "per", "después", "segun", "según", "como"})
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _WEAK_WORDS = NOT_AUTHORS | frozenset(MONTHS)
-_HAS_YEAR = re.compile(r"\d{4}|n\.\s?d|press|forthcoming|s\.\s?f")
+_HAS_YEAR = re.compile(r"\d{3}|n\.\s?d|press|forthcoming|s\.\s?f")
 _GAP = re.compile(r"\s*([,;]|(?:and|y|e|et|und|och|og)\b|&)?\s*")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 _NAME_WORD = re.compile(r"[^\W\d_](?:[\w'\u2019\-.]*[^\W\d_])?\.?|&")
@@ -176,7 +179,7 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
                 names, et_al, comma = previous
                 for year, suffix, ys, ye in _years(only.group("years"), base + offset + only.start("years")):
                     found.append(Candidate(ys, ye, "parenthetical", names, et_al, year, suffix, group,
-                                           (only.group("loc") or "").strip(" ,:"), comma, weak=_is_weak(names)))
+                                           (only.group("loc") or "").strip(" ,:"), comma, weak=_is_weak(names) or len(year) == 3))
                 offset += len(part) + 1
                 continue
             while pos < len(part):
@@ -193,6 +196,8 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
                 previous = (names, et_al, "," in work.group("sep"))
                 start = base + offset + work.start()
                 years = _years(work.group("years"), base + offset + work.start("years"))
+                # "(EO 138, 2021)": a three-digit first year reads as a numbered document
+                weak = _is_weak(names) or len(years[0][0]) == 3
                 for index, (year, suffix, ys, ye) in enumerate(years):
                     if len(years) == 1:
                         span = (start, base + offset + work.end())
@@ -202,7 +207,7 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
                         Candidate(
                             span[0], span[1], "parenthetical", names, et_al, year, suffix, group,
                             (work.group("loc") or "").strip(" ,:"), comma="," in work.group("sep"),
-                            separator_missing=missing and index == 0, weak=_is_weak(names),
+                            separator_missing=missing and index == 0, weak=weak,
                         )
                     )
                 gap = _GAP.match(part, work.end())
@@ -322,7 +327,7 @@ def scan_narrative(scan: str, group_base: int = 0) -> list[Candidate]:
             found.append(
                 Candidate(
                     start, match.end(), "narrative", authors, et_al, year, suffix, group,
-                    (match.group("loc") or "").strip(" ,:"), weak=weak,
+                    (match.group("loc") or "").strip(" ,:"), weak=weak or len(year) == 3,
                     variants=tuple(variants),
                 )
             )

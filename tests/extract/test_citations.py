@@ -117,3 +117,7 @@ def test_unicode_spaces_quotes_and_dashes():
         ("parenthetical", ("O\u2019Brien", "Ng"), False, "2019", "pp.\u00a03\u20135", False),
         ("narrative", ("Gosselin-Malo",), False, "2022", "", False),
     ]
+
+
+def test_numbered_documents_are_weak():
+    assert [(c.authors, c.year, c.weak) for c in scan("(EO 138, 2021)")] == [(("EO",), "138", True), (("EO",), "2021", True)]

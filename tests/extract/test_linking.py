@@ -72,3 +72,19 @@ def test_corporate_abbreviation_alias():
     World Health Organization (WHO) (2020). Heat and health. Geneva: WHO.
     """)
     assert result.links == {"C1": "R1"}
+
+
+def test_ancient_three_digit_years_link_but_never_stand_alone():
+    result = run("""
+    He wrote so (Augustine 408, letter # 93), as Goethe (1829, 507, transl. by the author) recalls.
+    Airlines flew (Boeing 747) and pages were cited (Held 1995, 123).
+
+    Bibliography
+    -   Augustine, 408, Letters, Vol. I, New York: Fathers of the Church, 1951.
+    -   Goethe, J. W., 1829, Maximen und Reflexionen, Frankfurt am Main: Insel, 1981.
+    -   Held, David, 1995, Democracy and the Global Order, Stanford: Stanford University Press.
+    """)
+    assert [(c.text, c.year, result.links.get(c.id)) for c in result.citations] == [
+        ("Augustine 408", "408", "R1"), ("Goethe (1829, 507, transl. by the author)", "1829", "R2"), ("Held 1995, 123", "1995", "R3"),
+    ]
+    assert result.findings == []
