@@ -93,7 +93,7 @@ def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, col
 @click.argument("path")
 @click.option("--style", type=_STYLE, default="apa7", show_default=True)
 def refs(path, style) -> None:
-    """Show what refcheck understood: references, citations and their links."""
+    """Show the references, citations and links refcheck understood."""
     from .api import check_paths
     from .config import Config
     from .output.table import render_understanding
@@ -125,7 +125,7 @@ def cache_clear(cache_dir) -> None:
 @main.command()
 @click.argument("code")
 def rule(code) -> None:
-    """Print the documentation of one rule, e.g. `refcheck rule RC103`."""
+    """Print one rule's documentation: refcheck rule RC103"""
     from .output.rules_doc import render_rule
     from .rules import REGISTRY
 
