@@ -85,6 +85,7 @@ class Candidate:  # internal and short-lived: not frozen, which makes it cheaper
     weak: bool = False
     # narrative only: (start, authors) with leading words trimmed, longest first
     variants: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    variant_names: tuple[tuple[str, ...], ...] = ()  # the authors of each variant (a memo key)
 
 
 def split_year(token: str) -> tuple[str, str]:
@@ -125,7 +126,7 @@ def _name_ok(name: str) -> bool:
     return seen_capital and last[:1].isupper()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def parse_names(text: str) -> tuple[tuple[str, ...], bool, bool] | None:
     """``Gleason and Dunay`` -> ((``Gleason``, ``Dunay``), et_al, possessive)."""
     text = _SPACES.sub(" ", text).strip().rstrip(",").strip()
@@ -146,7 +147,7 @@ def parse_names(text: str) -> tuple[tuple[str, ...], bool, bool] | None:
     return names, et_al, possessive
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def _is_weak(names: tuple[str, ...]) -> bool:
     return any(word.lower().strip(".") in _WEAK_WORDS for name in names for word in name.split())
 
@@ -305,6 +306,8 @@ def scan_narrative(scan: str, group_base: int = 0) -> list[Candidate]:
             variants.append((first_positions[k] if k < len(first_positions) else names[0][1], authors))
         if owner is not None:
             variants.append((owner[1], (owner[0],)))
+        variants = tuple(variants)
+        variant_names = tuple(names for _, names in variants)
         trimmed = 0
         while trimmed < len(first_words) - 1 and first_words[trimmed].lower() in NARRATIVE_LEADERS:
             trimmed += 1
@@ -328,7 +331,7 @@ def scan_narrative(scan: str, group_base: int = 0) -> list[Candidate]:
                 Candidate(
                     start, match.end(), "narrative", authors, et_al, year, suffix, group,
                     (match.group("loc") or "").strip(" ,:"), weak=weak or len(year) == 3,
-                    variants=tuple(variants),
+                    variants=variants, variant_names=variant_names,
                 )
             )
     return found

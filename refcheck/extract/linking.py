@@ -31,23 +31,29 @@ class Link:
 
 
 def osa_distance(a: str, b: str, limit: int) -> int:
-    """Optimal-string-alignment edit distance (a transposition costs 1),
-    returning ``limit + 1`` as soon as the distance must exceed ``limit``."""
-    if abs(len(a) - len(b)) > limit:
+    """Optimal-string-alignment edit distance (a transposition costs 1), computed
+    only within ``limit`` of the diagonal; ``limit + 1`` means "more than limit"."""
+    n, m = len(a), len(b)
+    if abs(n - m) > limit:
         return limit + 1
+    far = limit + 1
     prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
+    prev = [j if j <= limit else far for j in range(m + 1)]
+    for i in range(1, n + 1):
+        cur = [far] * (m + 1)
+        if i <= limit:
+            cur[0] = i
+        low, high = max(1, i - limit), min(m, i + limit)
+        ai = a[i - 1]
+        for j in range(low, high + 1):
+            value = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai != b[j - 1]))
+            if i > 1 and j > 1 and ai == b[j - 2] and a[i - 2] == b[j - 1]:
+                value = min(value, prev2[j - 2] + 1)
+            cur[j] = min(value, far)
+        if min(cur[low - 1:high + 1]) > limit:
+            return far
         prev2, prev = prev, cur
-    return prev[-1]
+    return min(prev[m], far)
 
 
 def _deletes(key: str) -> set[str]:
@@ -78,7 +84,7 @@ class Index:
     def __init__(self, references: list[Reference]) -> None:
         self.by_key: dict[str, list[Reference]] = defaultdict(list)
         self.by_later: dict[str, list[Reference]] = defaultdict(list)
-        self._near: dict[str, set[str]] | None = None
+        self._near: dict[str, list[str]] | None = None
         for ref in references:
             for key in author_keys(ref):
                 self.by_key[key].append(ref)
@@ -93,13 +99,17 @@ class Index:
         return list(found.values())
 
     @property
-    def near(self) -> dict[str, set[str]]:
+    def near(self) -> dict[str, list[str]]:
         """Single-deletion variants of every key, built on the first near-miss lookup."""
         if self._near is None:
-            self._near = defaultdict(set)
+            near: dict[str, list[str]] = {}
             for key in self.by_key:
-                for variant in _deletes(key):
-                    self._near[variant].add(key)
+                if len(key) < 4:
+                    continue  # too short to fuzz (fuzzy_limit 0)
+                near.setdefault(key, []).append(key)
+                for i in range(len(key)):
+                    near.setdefault(key[:i] + key[i + 1:], []).append(key)
+            self._near = near
         return self._near
 
     def near_keys(self, name: str) -> list[tuple[int, str]]:
@@ -110,7 +120,7 @@ class Index:
         near = self.near
         seen: set[str] = set()
         for variant in _deletes(key):
-            seen |= near.get(variant, set())
+            seen.update(near.get(variant, ()))
         scored = [(osa_distance(key, other, limit), other) for other in seen if other != key]
         return sorted((d, k) for d, k in scored if d <= limit)
 
@@ -214,8 +224,7 @@ def link(candidates: list[Candidate], references: list[Reference]) -> list[tuple
     memo: dict[tuple, tuple[int | None, Link]] = {}
     out: list[tuple[Candidate, Link]] = []
     for candidate in candidates:
-        key = (candidate.authors, tuple(a for _, a in candidate.variants), candidate.et_al,
-               candidate.year, candidate.year_suffix)
+        key = (candidate.authors, candidate.variant_names, candidate.et_al, candidate.year, candidate.year_suffix)
         found = memo.get(key)
         if found is None:
             found = memo[key] = _resolve(candidate, index)

@@ -20,7 +20,7 @@ _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "
 _NON_LETTERS = re.compile(r"[^a-z0-9]+")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """Strip diacritics: ``Otkjær`` -> ``Otkjaer``, ``Müller`` -> ``Muller``."""
     if text.isascii():
@@ -29,7 +29,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def name_key(name: str) -> str:
     """The matching key of a name: case, diacritics, leading "The", spaces,
     hyphens and apostrophes do not count. ``The Astana Times`` -> ``astanatimes``."""
@@ -38,7 +38,7 @@ def name_key(name: str) -> str:
     return _NON_LETTERS.sub("", text)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def name_keys(name: str) -> tuple[str, ...]:
     """All keys under which a family name may be cited: with and without its
     particles (``van Dijk`` / ``Dijk``) and with German umlauts spelled out."""

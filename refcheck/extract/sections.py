@@ -71,7 +71,7 @@ def _is_heading_line(lines: list[tuple[int, str]], i: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=1 << 18)
 def looks_like_entry_start(line: str) -> bool:
     """Does this line open a reference entry (authors, then a year)?"""
     body = _BULLET.sub("", line, count=1).strip()

@@ -88,3 +88,27 @@ def test_ancient_three_digit_years_link_but_never_stand_alone():
         ("Augustine 408", "408", "R1"), ("Goethe (1829, 507, transl. by the author)", "1829", "R2"), ("Held 1995, 123", "1995", "R3"),
     ]
     assert result.findings == []
+
+
+def _full_osa(a: str, b: str) -> int:
+    d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        d[i][0] = i
+    for j in range(len(b) + 1):
+        d[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.text(alphabet="abcde", max_size=9), st.text(alphabet="abcde", max_size=9), st.integers(0, 3))
+def test_banded_osa_agrees_with_the_full_table(a, b, limit):
+    full = _full_osa(a, b)
+    assert osa_distance(a, b, limit) == (full if full <= limit else limit + 1)
