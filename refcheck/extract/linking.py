@@ -103,16 +103,22 @@ class Index:
         """Single-deletion variants of every key, built on the first near-miss lookup."""
         if self._near is None:
             near: dict[str, list[str]] = {}
+            get = near.get
             for key in self.by_key:
                 if len(key) < 4:
                     continue  # too short to fuzz (fuzzy_limit 0)
-                near.setdefault(key, []).append(key)
-                for i in range(len(key)):
-                    near.setdefault(key[:i] + key[i + 1:], []).append(key)
+                for variant in (key, *(key[:i] + key[i + 1:] for i in range(len(key)))):
+                    found = get(variant)
+                    if found is None:
+                        near[variant] = [key]
+                    else:
+                        found.append(key)
             self._near = near
         return self._near
 
-    def near_keys(self, name: str) -> list[tuple[int, str]]:
+    def near_keys(self, name: str, year: str | None = None) -> list[tuple[int, str]]:
+        """Keys within the edit-distance limit of ``name``; when some of them have
+        an entry from ``year``, only those are measured (a dense list has many)."""
         key = name_key(name)
         limit = fuzzy_limit(key)
         if not limit:
@@ -121,7 +127,11 @@ class Index:
         seen: set[str] = set()
         for variant in _deletes(key):
             seen.update(near.get(variant, ()))
-        scored = [(osa_distance(key, other, limit), other) for other in seen if other != key]
+        seen.discard(key)
+        if year is not None:
+            dated = {k for k in seen if any(r.year == year for r in self.by_key[k])}
+            seen = dated or seen
+        scored = [(osa_distance(key, other, limit), other) for other in seen]
         return sorted((d, k) for d, k in scored if d <= limit)
 
 
@@ -195,7 +205,7 @@ def match_authors(candidate: Candidate, authors: tuple[str, ...], index: Index, 
     ]
     if len(later) == 1:
         return Link("order", later[0])
-    near = index.near_keys(authors[0]) if loose else []
+    near = index.near_keys(authors[0], candidate.year) if loose else []
     if near:
         refs = [r for _, key in near for r in index.by_key[key]]
         same_year = [r for r in refs if r.year == candidate.year] or refs
