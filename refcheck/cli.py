@@ -10,6 +10,7 @@ import click
 from . import __version__
 from .errors import RefcheckError
 from .findings import ExitCode
+from .output import FORMATS
 
 _STYLE = click.Choice(["apa7", "apa6", "harvard", "chicago", "auto"], case_sensitive=False)
 _LEVEL = click.Choice(["error", "warning", "info"], case_sensitive=False)
@@ -44,7 +45,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("--style", type=_STYLE, default=None, help="Citation style for et al. rules [default: apa7, or the config].")
 @click.option("--select", default=None, metavar="CODES", help="Only these rules: codes or prefixes, comma-separated (RC1, RC10, RC103).")
 @click.option("--ignore", default=None, metavar="CODES", help="Skip these rules: codes or prefixes, comma-separated.")

@@ -40,9 +40,6 @@ class Config:
     def enabled(self, code: str) -> bool:
         return any(code.startswith(p) for p in self.select) and not any(code.startswith(p) for p in self.ignore)
 
-    def severity_of(self, code: str, default: Severity) -> Severity:
-        return self.severity.get(code, default)
-
     def with_options(self, **options: Any) -> Config:
         """Apply command-line options (``None`` means not given)."""
         given = {k: v for k, v in options.items() if v is not None}

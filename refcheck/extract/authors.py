@@ -27,8 +27,6 @@ _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?\s?-?\s?){1,4}$|^[A-Z]{1,4}$|^(?:[A-Z
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’\-.]*$")
 _DASHES = re.compile(r"^[\s\-\u2012\u2013\u2014\u2015_.,]+$")
 
-SAME_AS_PREVIOUS = "same-as-previous"
-
 
 @dataclass(frozen=True, slots=True)
 class ParsedAuthors:

@@ -43,9 +43,6 @@ PARTICLES = frozenset(
     }
 )
 
-# Conjunctions joining the last two authors, per language.
-AUTHOR_CONJUNCTIONS = ("and", "&", "y", "e", "et", "und", "en", "och", "og", "i")
-
 # Words that mark a corporate (institutional) author.
 CORPORATE_WORDS = frozenset(
     {

@@ -8,6 +8,7 @@ import re
 import httpx
 
 from refcheck.net.policy import Policy
+from refcheck.net.status import STATUSES
 
 from .conftest import probe
 
@@ -30,6 +31,10 @@ def routes(table):
 def one(handler, url, **kw):
     results, prober, fake = probe(handler, [url], **kw)
     return results[url], prober, fake
+
+
+def test_status_words_are_the_documented_six():
+    assert STATUSES == ("alive", "dead", "error", "unverifiable", "redirected", "excluded")
 
 
 def test_alive_with_head_only():
