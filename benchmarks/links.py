@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -118,17 +119,17 @@ def start_servers(count: int, stats: Stats) -> list[ThreadingHTTPServer]:
     return servers
 
 
-def document(ports: list[int], per_kind: int) -> tuple[str, dict[str, str]]:
+def document(ports: list[int], per_kind: int, seed: int = 42) -> tuple[str, dict[str, str]]:
+    """A reference list citing ``per_kind`` URLs of each behaviour, spread over the
+    hosts, in a seeded random order (a real list does not group its slow links)."""
+    pages = [(kind, i) for kind in TRUTH for i in range(per_kind)]
+    random.Random(seed).shuffle(pages)
     truth, entries = {}, []
-    number = 0
-    for kind in TRUTH:
-        for i in range(per_kind):
-            port = ports[(number + i) % len(ports)]
-            url = f"http://127.0.0.1:{port}/{kind}/{i}"
-            truth[url] = TRUTH[kind]
-            entries.append(f"Author{number:04d}, Test ({2000 + number % 20}). Page {number}. Retrieved from {url}. Accessed on 01.02.2024.")
-            number += 1
-    return "A generated document.\n\nReferences\n" + "\n".join(sorted(entries)) + "\n", truth
+    for number, (kind, i) in enumerate(pages):
+        url = f"http://127.0.0.1:{ports[number % len(ports)]}/{kind}/{i}"
+        truth[url] = TRUTH[kind]
+        entries.append(f"Author{number:04d}, Test ({2000 + number % 20}). Page {number}. Retrieved from {url}. Accessed on 01.02.2024.")
+    return "A generated document.\n\nReferences\n" + "\n".join(entries) + "\n", truth
 
 
 def confusion(truth: dict[str, str], verdicts: dict[str, str]) -> str:
