@@ -1,4 +1,5 @@
-"""Find author-year citations in running text.
+"""Find author-year citations in running text: the shared vocabulary (years,
+locators, name lists, candidates), the parenthetical scanner, and ``scan``.
 
 Parenthetical: ``(Sullivan, 2019; Abbasova, 2022)``, ``(Moreau and Ito 2009,
 Okafor et al. 2004)``, ``(see Smith, 2019, 2020a, p. 4)``. Narrative:
@@ -18,10 +19,8 @@ from operator import attrgetter
 
 from .data import (
     NAME_FUNCTION_WORDS,
-    NARRATIVE_LEADERS,
     NOT_AUTHORS,
     PARTICLES,
-    REPORTING_VERBS,
 )
 from .dates import MONTHS
 
@@ -50,23 +49,16 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(r"(?:[a-z][\w.\u2019'-]*,?\s+){1,8}")
-# "Goethe (1829, 507, transl. by ...)": a comment after the locator is allowed
-_NARRATIVE = re.compile(rf"\(\s*(?P<years>{YEARS})(?P<loc>{LOCATOR})?(?:\s*,[^()]{{0,80}})?\s*\)")
-_TOKEN = re.compile(r"et\s+al\.?|[^\W\d_][\w'\u2019\-.]*|&|,|[^\s\w]|\d+")
 _ET_AL = re.compile(r"(?:\s*,)?\s+(?:et\s*al\b\.?|and\s+colleagues|y\s+cols?\.?|et\s+coll\.?|u\.\s?a\.)$", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*,\s*(?:(?:and|&|y|und|et|e)\s+)?|\s*&\s*|\s+(?:and|y|und|et|e)\s+")
-_CONJUNCTIONS = frozenset({"and", "&", "y", "und", "et", "e"})
-_AUTHOR_CUES = frozenset({"as", "by", "see", "cf", "cf.", "according", "following", "like", "unlike", "per", "después", "segun", "según", "como"})
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
+CONJUNCTIONS = frozenset({"and", "&", "y", "und", "et", "e"})
+POSSESSIVE = re.compile(r"['\u2019]s?$")
 _WEAK_WORDS = NOT_AUTHORS | frozenset(MONTHS)
 _HAS_YEAR = re.compile(r"\d{3}|n\.\s?d|press|forthcoming|s\.\s?f")
 _GAP = re.compile(r"\s*([,;]|(?:and|y|e|et|und|och|og)\b|&)?\s*")
-_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 _NAME_WORD = re.compile(r"[^\W\d_](?:[\w'\u2019\-.]*[^\W\d_])?\.?|&")
 _ELIDED = re.compile(r"(?:al|el|d|l)['\u2019\-]")
 _SPACES = re.compile(r"\s+")
-_ENDS_POSSESSIVE = re.compile(r"['\u2019]s?$")
-_INITIAL = re.compile(r"[A-Z]\.")
 
 
 @dataclass(slots=True)
@@ -131,8 +123,8 @@ def parse_names(text: str) -> tuple[tuple[str, ...], bool, bool] | None:
     """``Gleason and Dunay`` -> ((``Gleason``, ``Dunay``), et_al, possessive)."""
     text = _SPACES.sub(" ", text).strip().rstrip(",").strip()
     possessive = False
-    if _ENDS_POSSESSIVE.search(text) and len(text) > 2:
-        text = _POSSESSIVE.sub("", text)
+    if POSSESSIVE.search(text) and len(text) > 2:
+        text = POSSESSIVE.sub("", text)
         possessive = True
     et_al = False
     found = _ET_AL.search(text)
@@ -148,11 +140,11 @@ def parse_names(text: str) -> tuple[tuple[str, ...], bool, bool] | None:
 
 
 @lru_cache(maxsize=1 << 18)
-def _is_weak(names: tuple[str, ...]) -> bool:
+def is_weak(names: tuple[str, ...]) -> bool:
     return any(word.lower().strip(".") in _WEAK_WORDS for name in names for word in name.split())
 
 
-def _years(years: str, base: int) -> list[tuple[str, str, int, int]]:
+def years_in(years: str, base: int) -> list[tuple[str, str, int, int]]:
     out = []
     for match in _YEAR_ONE.finditer(years):
         year, suffix = split_year(match.group(0))
@@ -178,9 +170,9 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
             only = _YEARS_ONLY.match(part) if previous else None
             if only:
                 names, et_al, comma = previous
-                for year, suffix, ys, ye in _years(only.group("years"), base + offset + only.start("years")):
+                for year, suffix, ys, ye in years_in(only.group("years"), base + offset + only.start("years")):
                     found.append(Candidate(ys, ye, "parenthetical", names, et_al, year, suffix, group,
-                                           (only.group("loc") or "").strip(" ,:"), comma, weak=_is_weak(names) or len(year) == 3))
+                                           (only.group("loc") or "").strip(" ,:"), comma, weak=is_weak(names) or len(year) == 3))
                 offset += len(part) + 1
                 continue
             while pos < len(part):
@@ -196,9 +188,9 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
                 names, et_al, _ = parsed
                 previous = (names, et_al, "," in work.group("sep"))
                 start = base + offset + work.start()
-                years = _years(work.group("years"), base + offset + work.start("years"))
+                years = years_in(work.group("years"), base + offset + work.start("years"))
                 # "(EO 138, 2021)": a three-digit first year reads as a numbered document
-                weak = _is_weak(names) or len(years[0][0]) == 3
+                weak = is_weak(names) or len(years[0][0]) == 3
                 for index, (year, suffix, ys, ye) in enumerate(years):
                     if len(years) == 1:
                         span = (start, base + offset + work.end())
@@ -220,125 +212,12 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
     return found
 
 
-def _walk_back(scan: str, start: int) -> tuple[list[tuple[str, int]], bool, bool, str, tuple[str, int] | None]:
-    """Collect the name tokens before a ``(year)``: returns (tokens, et_al,
-    possessive, the word just before the names, and the owner of a titled
-    work: ``Locke`` in "Locke's A Letter Concerning Toleration (1689)")."""
-    window_start = max(0, start - 120)
-    window = scan[window_start:start]
-    if "\n\n" in window:
-        window_start += window.rindex("\n\n") + 2
-        window = scan[window_start:start]
-    tokens = [(m.group(0), window_start + m.start()) for m in _TOKEN.finditer(window)]
-    et_al = possessive = False
-    i = len(tokens) - 1
-    if i >= 0 and tokens[i][0].lower().startswith("et") and "al" in tokens[i][0].lower():
-        et_al = True
-        i -= 1
-        if i >= 0 and tokens[i][0] == ",":
-            i -= 1
-    taken: list[tuple[str, int]] = []
-    owner = None
-    seen_conjunction = False
-    while i >= 0 and len(taken) < 16:
-        word, pos = tokens[i]
-        low = word.lower()
-        is_last = not taken
-        if is_last and _POSSESSIVE.search(word) and len(word) > 2 and word[0].isupper():
-            word = _POSSESSIVE.sub("", word)
-            possessive = True
-        if word[0].isupper() and word[0].isalpha() and (not word.endswith(".") or _INITIAL.fullmatch(word)):
-            if not is_last and _POSSESSIVE.search(word):
-                owner = (_POSSESSIVE.sub("", word), pos)
-                break
-            taken.append((word, pos))
-        elif low in PARTICLES and taken and low not in _CONJUNCTIONS:
-            taken.append((word, pos))
-        elif low in _CONJUNCTIONS and taken:
-            seen_conjunction = True
-            taken.append((word, pos))
-        elif word == "," and taken and seen_conjunction:
-            taken.append((word, pos))
-        else:
-            break
-        i -= 1
-    taken.reverse()
-    while taken and (taken[0][0].lower() in _CONJUNCTIONS or taken[0][0] == "," or taken[0][0].lower() in PARTICLES and len(taken) == 1):
-        taken.pop(0)
-        i += 1
-    before = tokens[i][0].lower() if i >= 0 else ""
-    return taken, et_al, possessive, before, owner
-
-
-def _group_names(taken: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    names: list[tuple[list[str], int]] = []
-    current: list[str] = []
-    start = -1
-    for word, pos in taken:
-        if word == "," or word.lower() in _CONJUNCTIONS:
-            if current:
-                names.append((current, start))
-            current = []
-            continue
-        if not current:
-            start = pos
-        current.append(word)
-    if current:
-        names.append((current, start))
-    return [(" ".join(words), pos) for words, pos in names]
-
-
-def scan_narrative(scan: str, group_base: int = 0) -> list[Candidate]:
-    found: list[Candidate] = []
-    group = group_base
-    for match in _NARRATIVE.finditer(scan):
-        taken, et_al, possessive, before, owner = _walk_back(scan, match.start())
-        if not taken:
-            continue
-        names = _group_names(taken)
-        if not names:
-            continue
-        first_words = names[0][0].split()
-        first_positions = [pos for word, pos in taken if word in first_words][: len(first_words)]
-        variants = []
-        for k in range(len(first_words)):
-            authors = (" ".join(first_words[k:]),) + tuple(n for n, _ in names[1:])
-            variants.append((first_positions[k] if k < len(first_positions) else names[0][1], authors))
-        if owner is not None:
-            variants.append((owner[1], (owner[0],)))
-        variants = tuple(variants)
-        variant_names = tuple(names for _, names in variants)
-        trimmed = 0
-        while trimmed < len(first_words) - 1 and first_words[trimmed].lower() in NARRATIVE_LEADERS:
-            trimmed += 1
-        start, authors = variants[trimmed]
-        after = _NEXT_WORD.match(scan, match.end(), match.end() + 40)
-        next_word = after.group(1).lower() if after else ""
-        single_words = all(len(n.split()) == 1 for n in authors)
-        strong = (
-            et_al
-            or possessive
-            or before in ("", ".", "!", "?", ";", ":")  # starts a sentence or clause
-            or next_word in REPORTING_VERBS
-            or before in _AUTHOR_CUES
-            or (trimmed > 0 and first_words[trimmed - 1].lower() in _AUTHOR_CUES)
-            or (len(authors) > 1 and single_words)
-        )
-        weak = not strong or _is_weak(authors)
-        group += 1
-        for year, suffix, _ys, _ye in _years(match.group("years"), match.start("years")):
-            found.append(
-                Candidate(
-                    start, match.end(), "narrative", authors, et_al, year, suffix, group,
-                    (match.group("loc") or "").strip(" ,:"), weak=weak or len(year) == 3,
-                    variants=variants, variant_names=variant_names,
-                )
-            )
-    return found
-
-
 def scan(text: str) -> list[Candidate]:
     """All citation candidates in ``text`` (already masked), in text order."""
+    from .narrative import (
+        scan_narrative,  # narrative builds on this module's vocabulary
+    )
+
     parenthetical = scan_parenthetical(text)
     narrative = scan_narrative(text, group_base=len(parenthetical) + 1)
     return sorted(parenthetical + narrative, key=attrgetter("start", "end", "year", "year_suffix"))

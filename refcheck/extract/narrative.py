@@ -1,0 +1,148 @@
+"""Narrative citations: ``Lemon (2018)``, ``As Lemon (2018) notes``,
+``Vanderhill et al. (2020)``, ``Smith and Jones's (2019)``, ``Locke's A Letter
+Concerning Toleration (1689)``.
+
+For each ``(year)`` the scanner walks back over the words before it, collecting
+names, particles and conjunctions, and offers the linker every reading with
+leading words trimmed (``As Lemon`` -> ``Lemon``). A reading that could as well
+be a place or an event is ``weak``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .citations import (
+    CONJUNCTIONS,
+    LOCATOR,
+    POSSESSIVE,
+    YEARS,
+    Candidate,
+    is_weak,
+    years_in,
+)
+from .data import NARRATIVE_LEADERS, PARTICLES, REPORTING_VERBS
+
+# "Goethe (1829, 507, transl. by ...)": a comment after the locator is allowed
+_NARRATIVE = re.compile(rf"\(\s*(?P<years>{YEARS})(?P<loc>{LOCATOR})?(?:\s*,[^()]{{0,80}})?\s*\)")
+_TOKEN = re.compile(r"et\s+al\.?|[^\W\d_][\w'\u2019\-.]*|&|,|[^\s\w]|\d+")
+_AUTHOR_CUES = frozenset({"as", "by", "see", "cf", "cf.", "according", "following", "like", "unlike", "per", "después", "segun", "según", "como"})
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _walk_back(scan: str, start: int) -> tuple[list[tuple[str, int]], bool, bool, str, tuple[str, int] | None]:
+    """Collect the name tokens before a ``(year)``: returns (tokens, et_al,
+    possessive, the word just before the names, and the owner of a titled
+    work: ``Locke`` in "Locke's A Letter Concerning Toleration (1689)")."""
+    window_start = max(0, start - 120)
+    window = scan[window_start:start]
+    if "\n\n" in window:
+        window_start += window.rindex("\n\n") + 2
+        window = scan[window_start:start]
+    tokens = [(m.group(0), window_start + m.start()) for m in _TOKEN.finditer(window)]
+    et_al = possessive = False
+    i = len(tokens) - 1
+    if i >= 0 and tokens[i][0].lower().startswith("et") and "al" in tokens[i][0].lower():
+        et_al = True
+        i -= 1
+        if i >= 0 and tokens[i][0] == ",":
+            i -= 1
+    taken: list[tuple[str, int]] = []
+    owner = None
+    seen_conjunction = False
+    while i >= 0 and len(taken) < 16:
+        word, pos = tokens[i]
+        low = word.lower()
+        is_last = not taken
+        if is_last and POSSESSIVE.search(word) and len(word) > 2 and word[0].isupper():
+            word = POSSESSIVE.sub("", word)
+            possessive = True
+        if word[0].isupper() and word[0].isalpha() and (not word.endswith(".") or _INITIAL.fullmatch(word)):
+            if not is_last and POSSESSIVE.search(word):
+                owner = (POSSESSIVE.sub("", word), pos)
+                break
+            taken.append((word, pos))
+        elif low in PARTICLES and taken and low not in CONJUNCTIONS:
+            taken.append((word, pos))
+        elif low in CONJUNCTIONS and taken:
+            seen_conjunction = True
+            taken.append((word, pos))
+        elif word == "," and taken and seen_conjunction:
+            taken.append((word, pos))
+        else:
+            break
+        i -= 1
+    taken.reverse()
+    while taken and (taken[0][0].lower() in CONJUNCTIONS or taken[0][0] == "," or taken[0][0].lower() in PARTICLES and len(taken) == 1):
+        taken.pop(0)
+        i += 1
+    before = tokens[i][0].lower() if i >= 0 else ""
+    return taken, et_al, possessive, before, owner
+
+
+def _group_names(taken: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    names: list[tuple[list[str], int]] = []
+    current: list[str] = []
+    start = -1
+    for word, pos in taken:
+        if word == "," or word.lower() in CONJUNCTIONS:
+            if current:
+                names.append((current, start))
+            current = []
+            continue
+        if not current:
+            start = pos
+        current.append(word)
+    if current:
+        names.append((current, start))
+    return [(" ".join(words), pos) for words, pos in names]
+
+
+def scan_narrative(scan: str, group_base: int = 0) -> list[Candidate]:
+    found: list[Candidate] = []
+    group = group_base
+    for match in _NARRATIVE.finditer(scan):
+        taken, et_al, possessive, before, owner = _walk_back(scan, match.start())
+        if not taken:
+            continue
+        names = _group_names(taken)
+        if not names:
+            continue
+        first_words = names[0][0].split()
+        first_positions = [pos for word, pos in taken if word in first_words][: len(first_words)]
+        variants = []
+        for k in range(len(first_words)):
+            authors = (" ".join(first_words[k:]),) + tuple(n for n, _ in names[1:])
+            variants.append((first_positions[k] if k < len(first_positions) else names[0][1], authors))
+        if owner is not None:
+            variants.append((owner[1], (owner[0],)))
+        variants = tuple(variants)
+        variant_names = tuple(names for _, names in variants)
+        trimmed = 0
+        while trimmed < len(first_words) - 1 and first_words[trimmed].lower() in NARRATIVE_LEADERS:
+            trimmed += 1
+        start, authors = variants[trimmed]
+        after = _NEXT_WORD.match(scan, match.end(), match.end() + 40)
+        next_word = after.group(1).lower() if after else ""
+        single_words = all(len(n.split()) == 1 for n in authors)
+        strong = (
+            et_al
+            or possessive
+            or before in ("", ".", "!", "?", ";", ":")  # starts a sentence or clause
+            or next_word in REPORTING_VERBS
+            or before in _AUTHOR_CUES
+            or (trimmed > 0 and first_words[trimmed - 1].lower() in _AUTHOR_CUES)
+            or (len(authors) > 1 and single_words)
+        )
+        weak = not strong or is_weak(authors)
+        group += 1
+        for year, suffix, _ys, _ye in years_in(match.group("years"), match.start("years")):
+            found.append(
+                Candidate(
+                    start, match.end(), "narrative", authors, et_al, year, suffix, group,
+                    (match.group("loc") or "").strip(" ,:"), weak=weak or len(year) == 3,
+                    variants=variants, variant_names=variant_names,
+                )
+            )
+    return found
