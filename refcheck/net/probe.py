@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-import heapq
 import random
 import re
 import time
@@ -25,6 +24,7 @@ import httpx
 
 from .. import __version__
 from .policy import Policy, Resolver, Unresolvable, system_resolver
+from .slots import HostStats, Slots
 from .status import LinkStatus
 
 USER_AGENT = f"Mozilla/5.0 (compatible; refcheck/{__version__}; +https://github.com/refcheck/refcheck)"
@@ -48,42 +48,6 @@ class ProbeSettings:
     get_only_hosts: tuple[str, ...] = ("linkedin.com", "www.linkedin.com")
     want_titles: bool = False
     title_bytes: int = 65536
-
-
-class _Slots:
-    """A semaphore whose waiters are served by priority, then arrival: a URL
-    already under way (a redirect hop, a retry) goes before a URL not started."""
-
-    def __init__(self, size: int) -> None:
-        self.free = size
-        self.waiters: list[tuple[int, int, asyncio.Future]] = []
-        self.arrivals = 0
-
-    async def acquire(self, priority: int) -> None:
-        if self.free > 0 and not self.waiters:
-            self.free -= 1
-            return
-        future = asyncio.get_running_loop().create_future()
-        self.arrivals += 1
-        heapq.heappush(self.waiters, (priority, self.arrivals, future))
-        await future
-
-    def release(self) -> None:
-        while self.waiters:
-            _, _, future = heapq.heappop(self.waiters)
-            if not future.done():
-                future.set_result(None)
-                return
-        self.free += 1
-
-
-@dataclass
-class HostStats:
-    requests: int = 0
-    failures: int = 0
-    slowest_ms: int = 0
-    in_flight: int = 0
-    max_in_flight: int = 0
 
 
 @dataclass
@@ -149,7 +113,7 @@ class Prober:
         self.hosts: dict[str, HostStats] = defaultdict(HostStats)
         self.requests = 0
         self._global = asyncio.Semaphore(self.settings.concurrency)
-        self._host_slots: dict[str, _Slots] = {}
+        self._host_slots: dict[str, Slots] = {}
 
     async def probe_all(self, urls: Iterable[str], done: Callable[[LinkStatus], None] | None = None) -> dict[str, LinkStatus]:
         urls = list(dict.fromkeys(urls))
@@ -260,7 +224,7 @@ class Prober:
 
     async def _request(self, method: str, url: str, first: bool = True) -> _Answer:
         netloc = urlsplit(url).netloc.lower()
-        slots = self._host_slots.setdefault(netloc, _Slots(self.settings.host_concurrency))
+        slots = self._host_slots.setdefault(netloc, Slots(self.settings.host_concurrency))
         stats = self.hosts[netloc]
         # host first: a task waiting for its host holds no global slot
         await slots.acquire(1 if first else 0)
