@@ -45,7 +45,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format; auto: GitHub annotations under GitHub Actions, else text.")
 @click.option("--style", type=_STYLE, default=None, help="Citation style for et al. rules [default: apa7, or the config].")
 @click.option("--select", default=None, metavar="CODES", help="Only these rules: codes or prefixes, comma-separated (RC1, RC10, RC103).")
 @click.option("--ignore", default=None, metavar="CODES", help="Skip these rules: codes or prefixes, comma-separated.")
@@ -67,7 +67,7 @@ def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, col
     Folders are searched for .txt, .text, .rst, .md and .markdown files.
     """
     from .api import check_paths
-    from .output import render
+    from .output import render, resolve
 
     try:
         config = _config(config_file, isolated, style=style, select=select, ignore=ignore, fail_on=fail_on,
@@ -78,7 +78,7 @@ def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, col
     if config.links:
         from .net.run import LinkRun
 
-        progress = sys.stderr.isatty() and fmt == "text" and "CI" not in os.environ
+        progress = sys.stderr.isatty() and resolve(fmt) == "text" and "CI" not in os.environ
         run = LinkRun(cache_dir=cache_dir, use_cache=not no_cache, suggest_archive=suggest_archive,
                       progress=progress, verbose=verbose)
     report = check_paths(list(paths), config, run)
@@ -86,6 +86,7 @@ def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, col
         click.echo(f"refcheck: error: {error}", err=True)
     if color is None:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    fmt = resolve(fmt)
     click.echo(render(report, fmt, color=color) if fmt == "text" else render(report, fmt), nl=False)
     sys.exit(report.exit_code(config.fail_on))
 

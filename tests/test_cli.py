@@ -212,3 +212,25 @@ def test_links_config_is_validated(tmp_path):
     config.write_text('exclude = ["(unclosed"]\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--config", str(config), write(tmp_path)])
     assert result.exit_code == 2 and "invalid regular expression '(unclosed'" in result.output
+
+
+def test_github_annotations_and_auto(tmp_path, monkeypatch):
+    path = write(tmp_path)
+    result = invoke("check", "--isolated", "--format", "github", path)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"::error file={path},line=1,col=29,endLine=1,endColumn=40,title=RC103 year-mismatch::"
+        "(Lemon, 2019): the reference list has Lemon (2018) (suggestion: Lemon, 2018)"
+    )
+    assert result.output.splitlines()[2].startswith(f"::warning file={path},line=5,col=1,")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert invoke("check", "--isolated", "--format", "auto", path).output == result.output
+    monkeypatch.delenv("GITHUB_ACTIONS")
+    assert invoke("check", "--isolated", "--format", "auto", "--no-color", path).output.startswith(f"{path}:1:29: RC103")
+
+
+def test_github_escapes_properties_and_data():
+    from refcheck.output.github import _data, _property
+
+    assert _property("a,b:c%d") == "a%2Cb%3Ac%25d"
+    assert _data("50%\nnext") == "50%25%0Anext"

@@ -1,0 +1,31 @@
+"""GitHub Actions workflow commands: one annotation per finding.
+
+https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+"""
+
+from __future__ import annotations
+
+from ..findings import Report
+from .text import summary
+
+LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report: Report) -> str:
+    lines = []
+    for f in sorted(report.findings):
+        message = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+        lines.append(
+            f"::{LEVELS[f.severity.label]} file={_property(f.path)},line={f.line},col={f.col},"
+            f"endLine={f.end_line},endColumn={f.end_col},title={_property(f'{f.code} {f.name}')}::{_data(message)}"
+        )
+    lines.append(summary(report))
+    return "\n".join(lines) + "\n"
