@@ -23,7 +23,7 @@ FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCh
 def bounded(fn, *args):
     start = time.perf_counter()
     fn(*args)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < 2.0  # catastrophic backtracking takes far longer
 
 
 @FUZZ

@@ -86,4 +86,4 @@ def test_fuzz_figures_bounded(text):
     start = time.perf_counter()
     figures(text)
     claimed_dates(text)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < 2.0  # catastrophic backtracking takes far longer
