@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..extract.linking import LINKED, Link
@@ -42,6 +44,15 @@ class Context:
     numeric_citations: int = 0
     link_status: Mapping[str, Any] | None = None  # written URL -> LinkStatus; None: not probed
     this_year: int = field(default_factory=lambda: _dt.date.today().year)
+
+    @cached_property
+    def citation_ends(self) -> list[tuple[int, str]]:
+        """(end offset, id) of every citation, sorted: for clause boundaries."""
+        return sorted((c.span.end, c.id) for c in self.citations)
+
+    @cached_property
+    def citation_by_id(self) -> dict[str, Citation]:
+        return {c.id: c for c in self.citations}
 
     def linked(self):
         """(citation, link) for every citation tied to one reference."""
@@ -97,7 +108,14 @@ def citing_clause(ctx: Context, citation: Citation) -> tuple[int, int]:
     start = max(0, end - 1500)
     for match in _SENTENCE_END.finditer(text, start, end):
         start = match.end()
-    for other in ctx.citations:
-        if other.group != citation.group and start <= other.span.end <= end:
-            start = other.span.end + (1 if other.form == "parenthetical" else 0)
+    ends = ctx.citation_ends
+    # citations that end inside the clause, latest first (ends are in text order)
+    for index in range(bisect_right(ends, (end, "\uffff")) - 1, -1, -1):
+        other_end, other_id = ends[index]
+        if other_end < start:
+            break
+        other = ctx.citation_by_id[other_id]
+        if other.group != citation.group:
+            start = other_end + (1 if other.form == "parenthetical" else 0)
+            break
     return start, end
