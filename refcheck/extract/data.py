@@ -118,3 +118,13 @@ NOT_AUTHORS = frozenset(
         "accessed", "retrieved", "published", "updated", "since", "until", "from",
     }
 )
+
+# Words that do not count when a title is compared with a URL slug or a page title.
+STOP_WORDS = frozenset(
+    "a an the and or of in on at to for from with by as is are was were be its it this that these those "
+    "into over under about after before between vs via s de la el en y et des du le les der die das und".split()
+)
+
+# Number words and their digits ("seven" in a title, "7" in a slug); "percent" is "%".
+NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                "eight": "8", "nine": "9", "ten": "10", "percent": "%", "per": "", "cent": ""}

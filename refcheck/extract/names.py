@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .data import PARTICLES
+from .data import NUMBER_WORDS, PARTICLES, STOP_WORDS
 
 # Letters that NFKD does not decompose into an ASCII base letter.
 _FOLD = str.maketrans(
@@ -62,3 +62,20 @@ def title_key(title: str | None) -> str:
     """The first six words of a title, folded: equal keys mean the same title."""
     words = _WORDS.findall(fold(title or "").lower())
     return " ".join(words[:6]) if len(words) >= 3 else ""
+
+
+_POSSESSIVE_S = re.compile(r"['\u2019\u201d]s\b")
+_ALNUM = re.compile(r"[A-Za-z0-9]+")
+_ID = re.compile(r"[0-9a-f]{5,}|\d{5,}")
+
+
+def content_words(text: str) -> list[tuple[str, str]]:
+    """(comparison key, word as written) for each content word of a title or slug:
+    no stop words, possessives or ids; numbers as digits; plurals folded."""
+    text = _POSSESSIVE_S.sub("", fold(text).replace("%", " percent "))
+    out = []
+    for written in _ALNUM.findall(text):
+        word = NUMBER_WORDS.get(written.lower(), written.lower())
+        if word and word not in STOP_WORDS and not _ID.fullmatch(word):
+            out.append((word[:-1] if len(word) > 3 and word.endswith("s") else word, written))
+    return out

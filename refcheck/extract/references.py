@@ -62,7 +62,8 @@ def clean_markup(text: str) -> str:
     return _SPACE_RUNS.sub(" ", "".join(pieces)).strip()
 
 
-def clean_url(url: str) -> str:
+def trim_url(url: str) -> str:
+    """A URL as found in prose, without the punctuation that ends the sentence."""
     url = url.rstrip(".,;:'\"”’>")
     while url.endswith(")") and url.count("(") < url.count(")"):
         url = url[:-1].rstrip(".,;:")
@@ -111,9 +112,9 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
     a ``problem`` that RC110 reports."""
     text = clean_markup(entry.text)
     span = Span(entry.start, entry.end)
-    urls = tuple(dict.fromkeys(clean_url(m.group(0)) for m in URL_RE.finditer(text))) if "://" in text or "www." in text else ()
+    urls = tuple(dict.fromkeys(trim_url(m.group(0)) for m in URL_RE.finditer(text))) if "://" in text or "www." in text else ()
     doi_match = _DOI_RE.search(text) if "10." in text else None
-    doi = clean_url(doi_match.group(0)) if doi_match else None
+    doi = trim_url(doi_match.group(0)) if doi_match else None
     low = text.lower()
     access = ACCESS_RE.search(text) if any(word in low for word in _ACCESS_WORDS) else None
     accessed_raw = access.group("date") if access else None

@@ -29,33 +29,13 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
-from ..extract.names import fold
+from ..extract.names import content_words as words
 from ..findings import Severity
 from .base import Context, Problem
 
 CODE = "RC204"
 NAME = "title-url-mismatch"
 DEFAULT_SEVERITY = Severity.WARNING
-
-STOP = frozenset(
-    "a an the and or of in on at to for from with by as is are was were be its it this that these those "
-    "into over under about after before between vs via s de la el en y et des du le les der die das und".split()
-)
-NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-           "eight": "8", "nine": "9", "ten": "10", "percent": "%", "per": "", "cent": ""}
-
-
-def words(text: str) -> list[tuple[str, str]]:
-    """(comparison key, word as written) for each content word."""
-    text = fold(text).replace("%", " percent ")
-    text = re.sub(r"['\u2019\u201d]s\b", "", text)
-    out = []
-    for written in re.findall(r"[A-Za-z0-9]+", text):
-        word = NUMBERS.get(written.lower(), written.lower())
-        if word and word not in STOP and not re.fullmatch(r"[0-9a-f]{5,}|\d{5,}", word):
-            out.append((word[:-1] if len(word) > 3 and word.endswith("s") else word, written))
-    return out
-
 
 def slug_words(url: str) -> list[tuple[str, str]]:
     path = unquote(urlsplit(url).path)

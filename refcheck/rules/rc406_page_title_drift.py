@@ -26,10 +26,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..extract.names import content_words as words
 from ..findings import Severity
 from ._links import probed
 from .base import Context, Problem
-from .rc204_title_url_mismatch import words
 
 CODE = "RC406"
 NAME = "page-title-drift"
