@@ -45,7 +45,8 @@ _WORK = re.compile(
 _YEARS_ONLY = re.compile(rf"\s*(?P<years>{YEARS})(?:\s*\[[^\]]{{1,20}}\])?(?P<loc>{LOCATOR})?\s*\.?\s*$")
 _PREFIX = re.compile(
     r"(?:(?:see\s+also|see|e\.\s?g\.|i\.\s?e\.|cf\.|compare|for\s+example|for\s+instance|as\s+cited\s+in|cited\s+in|"
-    r"quoted\s+in|but\s+see|also|and|or|v[ée]ase(?:\s+tambi[ée]n)?|ver|vgl\.|siehe|voir|cit\.\s+en|citado\s+en)\s*,?\s*)*",
+    r"quoted\s+in|but\s+see|also|and|or|v[ée]ase(?:\s+tambi[ée]n)?|ver|vgl\.|siehe|voir|cit\.\s+en|citado\s+en|apud|"
+    r"conforme|segundo|consultar|ver\s+tamb[ée]m)\s*,?\s*)*",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(r"(?:[a-z][\w.\u2019'-]*,?\s+){1,8}")
@@ -152,6 +153,34 @@ def years_in(years: str, base: int) -> list[tuple[str, str, int, int]]:
     return out
 
 
+def _upper_names(part: str) -> bool:
+    """An ABNT co-author part without a year: ``SILVA`` in ``(SILVA; SOUZA, 2019)``."""
+    text = part.strip()
+    text = text[_PREFIX.match(text).end():] if not text[:1].isupper() else text
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 2 or any(ch.isdigit() for ch in text) or not all(ch.isupper() for ch in letters):
+        return False
+    return parse_names(text) is not None
+
+
+def join_coauthors(parts: list[str]) -> list[str]:
+    """ABNT separates co-authors with ";" as other styles separate citations:
+    ``(ELLIFF; KIKUCHI, 2017)`` is one work by two authors. Year-less parts of
+    upper-case names are joined to the part that follows (";" read as ",", so
+    offsets stay put)."""
+    if len(parts) < 2:
+        return parts
+    out: list[str] = []
+    pending = ""
+    for index, part in enumerate(parts):
+        if index + 1 < len(parts) and _upper_names(part):
+            pending += part + ","
+            continue
+        out.append(pending + part)
+        pending = ""
+    return out
+
+
 def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
     found: list[Candidate] = []
     group = group_base
@@ -163,7 +192,7 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
         base = paren.start(1)
         offset = 0
         previous: tuple[tuple[str, ...], bool, bool] | None = None
-        for part in content.split(";"):
+        for part in join_coauthors(content.split(";")):
             lead = len(part) - len(part.lstrip())
             pos = lead if part[lead:lead + 1].isupper() else max(_PREFIX.match(part).end(), lead)
             missing = False

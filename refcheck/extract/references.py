@@ -13,6 +13,8 @@ import re
 
 from ..model import Reference, Span
 from ..readers.mask import URL_RE
+from .abnt import imprint_year
+from .abnt import parse_head as abnt_head
 from .authors import parse_authors
 from .dates import ACCESS_RE, parse_date
 from .sections import Entry
@@ -121,6 +123,10 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
     accessed = parse_date(accessed_raw) if accessed_raw else None
     fields = dict(raw=entry.text, urls=urls, doi=doi, accessed=accessed, accessed_raw=accessed_raw)
 
+    if text[:2].isupper() and text[:1].isalpha():
+        head = abnt_head(text)
+        if head is not None and not _YEAR_NEXT.match(text, head.end):
+            return _parse_abnt(text, ref_id, span, head, fields)
     year_match = _find_year(text)
     if year_match is None:
         return Reference(ref_id, span, problem="no year or date found", **fields)
@@ -185,6 +191,42 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
         pages=pages,
         aliases=parsed.aliases,
         problem=problem,
+        **fields,
+    )
+
+
+_ABNT_NUMBERS = re.compile(r",\s*(?:v\.|n\.|p\.|vol\.|t\.)\s*\d")
+_YEAR_NEXT = re.compile(r"\s*[(\[]?\s*(?:1\d\d\d|20\d\d)[a-z]?[)\].,:;]|\s*[(\[]?(?:n\.\s?d\.|s\.\s?f\.)")
+
+
+def _parse_abnt(text: str, ref_id: str, span: Span, head, fields: dict) -> Reference:
+    """An ABNT entry: the author block, the title up to its full stop, the source up
+    to the imprint year."""
+    rest = text[head.end:].lstrip(" .")
+    offset = len(text) - len(rest)
+    year_match = imprint_year(text, head.end)
+    end = _title_end(rest)
+    title = rest[:end].strip(" .") or None
+    source_end = year_match.start() - offset if year_match else len(rest)
+    source = rest[end + 1:source_end].strip(" .,:;") if source_end > end + 1 else ""
+    source = re.sub(r"^(?:In|En)\s*:\s*", "", source)
+    source = _ABNT_NUMBERS.split(source, maxsplit=1)[0].strip(" .,:;") or None
+    volume = _VOLUME.search(source) if source else None
+    pages = _PAGES.search(rest)
+    return Reference(
+        ref_id,
+        span,
+        authors=head.authors,
+        corporate=head.corporate,
+        et_al=head.et_al,
+        year=year_match.group(1) if year_match else None,
+        year_suffix=year_match.group(2).lower() if year_match else "",
+        title=title,
+        container=source,
+        volume=volume.group("volume") if volume else None,
+        pages=pages.group("pages") if pages else None,
+        aliases=head.aliases,
+        problem=None if year_match else "no year or date found",
         **fields,
     )
 

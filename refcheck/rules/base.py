@@ -17,8 +17,9 @@ from ..model import Citation, Document, Reference, Span
 
 # Per style: the smallest number of authors cited as "First et al." and, for
 # APA 6, the number from which et al. is used even at the first citation.
-ET_AL_FROM = {"apa7": 3, "apa6": 3, "harvard": 4, "chicago": 4}
-ET_AL_ALWAYS_FROM = {"apa7": 3, "apa6": 6, "harvard": 4, "chicago": 4}
+# ABNT (NBR 10520) names up to three authors, as Chicago and Harvard do.
+ET_AL_FROM = {"apa7": 3, "apa6": 3, "harvard": 4, "chicago": 4, "abnt": 4}
+ET_AL_ALWAYS_FROM = {"apa7": 3, "apa6": 6, "harvard": 4, "chicago": 4, "abnt": 4}
 
 
 @dataclass(frozen=True, slots=True)
