@@ -19,7 +19,7 @@ _EDITORS = re.compile(
 )
 _ET_AL = re.compile(r",?\s*(?:\bet\s*al\b\.?|\bu\.\s?a\.|\bet\s+coll\.?)", re.IGNORECASE)
 _ELLIPSIS = re.compile(r",?\s*(?:\.\s?\.\s?\.|…)\s*,?")
-_PAREN = re.compile(r"\s*\(([^()]*)\)")
+_PAREN = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
 _ALIAS = re.compile(r"^[A-Z][A-Za-z&\-]{1,14}$")
 _CONJ = re.compile(r"\s*,?\s*&\s*|\s*,?\s+(?:and|And|AND|y|und|et(?!\s*al)|e|en|och|og)\s+")
 _SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv|jnr|snr)\.?$", re.IGNORECASE)
@@ -99,7 +99,7 @@ def parse_authors(text: str) -> ParsedAuthors:
     if "." in text or "\u2026" in text:
         text = _ELLIPSIS.sub(",", text)
     aliases = ()
-    if "(" in text:
+    if "(" in text or "[" in text:
         aliases = tuple(m.group(1) for m in _PAREN.finditer(text) if _ALIAS.match(m.group(1)))
         text = _PAREN.sub("", text)
     text = text.strip().rstrip(",;: ").strip()

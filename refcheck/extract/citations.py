@@ -60,6 +60,7 @@ _GAP = re.compile(r"\s*([,;]|(?:and|y|e|et|und|och|og)\b|&)?\s*")
 _NAME_WORD = re.compile(r"[^\W\d_](?:[\w'\u2019\-.]*[^\W\d_])?\.?|&")
 _ELIDED = re.compile(r"(?:al|el|d|l)['\u2019\-]")
 _SPACES = re.compile(r"\s+")
+_ABBREVIATION = re.compile(r"\s*\[[A-Z][A-Za-z&]{1,11}\]$")
 
 
 @dataclass(slots=True)
@@ -132,6 +133,8 @@ def parse_names(text: str) -> tuple[tuple[str, ...], bool, bool] | None:
     if found:
         et_al = True
         text = text[: found.start()].strip().rstrip(",")
+    if text.endswith("]") and "[" in text:
+        text = _ABBREVIATION.sub("", text)  # "Center for Collegiate Mental Health [CCMH]"
     if not text:
         return None
     names = tuple(n.strip() for n in _SPLIT.split(text) if n.strip())

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Reference
 from .citations import Candidate
-from .names import name_key, name_keys, title_key
+from .names import fold, name_key, name_keys, title_key
 
 LINKED = frozenset({"exact", "suffix", "year", "fuzzy", "order"})
 
@@ -78,23 +78,45 @@ def author_keys(ref: Reference) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
+_INITIALISM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "at", "to", "&", "de", "la", "le", "du", "des", "del", "y", "und", "für", "et"})
+
+
+def initialism(name: str) -> str:
+    """``National Alliance on Mental Illness`` -> ``nami``: the initials of its words,
+    without function words; "" for a name of fewer than two words."""
+    words = [w for w in fold(name).replace("-", " ").split() if w.lower() not in _INITIALISM_SKIP]
+    if len(words) < 2 or not all(w[:1].isalpha() for w in words):
+        return ""
+    return "".join(w[0] for w in words).lower()
+
+
 class Index:
     """References by the keys of their first author, for exact and near-miss lookup."""
 
     def __init__(self, references: list[Reference]) -> None:
         self.by_key: dict[str, list[Reference]] = defaultdict(list)
         self.by_later: dict[str, list[Reference]] = defaultdict(list)
+        self.by_initials: dict[str, list[Reference]] = defaultdict(list)
         self._near: dict[str, list[str]] | None = None
         for ref in references:
             for key in author_keys(ref):
                 self.by_key[key].append(ref)
+            if ref.corporate and ref.authors:
+                short = initialism(ref.authors[0].family)
+                if short:
+                    self.by_initials[short].append(ref)
             for author in ref.authors[1:]:
                 self.by_later[name_key(author.family)].append(ref)
 
     def lookup(self, name: str) -> list[Reference]:
+        """The entries whose first author is ``name``; for a cited abbreviation
+        ("APA", "NAMI") that no entry is listed under, the institutions it abbreviates."""
         found: dict[str, Reference] = {}
         for key in name_keys(name):
             for ref in self.by_key.get(key, ()):
+                found[ref.id] = ref
+        if not found and 2 <= len(name) <= 8 and name.isupper() and name.isalpha():
+            for ref in self.by_initials.get(name.lower(), ()):
                 found[ref.id] = ref
         return list(found.values())
 
@@ -175,7 +197,7 @@ def match_authors(candidate: Candidate, authors: tuple[str, ...], index: Index, 
     last word (``Edward Lemon``)."""
     refs = index.lookup(authors[0])
     if not refs and loose and len(authors) > 1:
-        refs = index.lookup(" and ".join(authors))
+        refs = index.lookup(" and ".join(authors)) or index.lookup(" ".join(authors))
     if not refs and loose and len(authors[0].split()) > 1:
         refs = index.lookup(authors[0].split()[-1])
     if refs:

@@ -163,13 +163,13 @@ def _is_noise(line: str) -> bool:
     return bool(_PAGE_NUMBER.match(stripped) or (_RUNNING_HEAD.match(stripped) and not any(c.islower() for c in stripped)))
 
 
-_OPEN_END = re.compile(r"\b(?:and|of|the|in|for|to|y|und|et|e|de|du|des|der|die|das)$")
+_OPEN_END = re.compile(r"(?:^|\s)(?:and|of|the|in|for|to|y|und|et|e|de|du|des|der|die|das)$")
 
 
 def _ends_open(line: str) -> bool:
     """A line that cannot end an entry: it stops mid-phrase."""
     stripped = line.rstrip()
-    return bool(stripped) and (stripped.endswith(("-", ",", ":", "&", "(", ";")) or _OPEN_END.search(stripped[-6:]) is not None)
+    return bool(stripped) and (stripped.endswith(("-", ",", ":", "&", "(", ";")) or _OPEN_END.search(stripped[-5:]) is not None)
 
 
 def _ends_closed(line: str) -> bool:
@@ -239,6 +239,9 @@ def split_entries(text: str, start: int, end: int) -> tuple[Entry, ...]:
         and all(_indent(b[0][1]) == base for b in blocks)
         and sum(1 for line in content if _indent(line) == base and opening[line]) >= 0.6 * sum(1 for i in indents if i == base)
     )
+    # paragraphs are entries: most of them open like one (a page break inside an
+    # entry still continues it when it starts in lower case or the entry stopped open)
+    paragraphs = len(blocks) >= 3 and sum(opening[b[0][1]] for b in blocks) >= 0.5 * len(blocks)
     groups: list[list[tuple[int, str]]] = []
     for block in blocks:
         for index, (offset, line) in enumerate(block):
@@ -254,7 +257,7 @@ def split_entries(text: str, start: int, end: int) -> tuple[Entry, ...]:
                     # entry when it starts in lower case or the entry stopped
                     # mid-sentence; otherwise it stands on its own
                     first = line.strip()[:1]
-                    starts = starts or (not first.islower() and _ends_closed(prev))
+                    starts = starts or (not first.islower() and (paragraphs or _ends_closed(prev)))
                 elif hanging:
                     starts = _indent(line) == base
                 elif line_mode and not starts and _ends_closed(prev) and not line[:1].isspace():
