@@ -37,8 +37,10 @@ LOCATOR = (
     r"(?:[IVXLC]+\b|[\divxlc]*\d[\divxlc]*[a-z]?)(?:\s*[-\u2013\u2014]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-\u2013\u2014]\s*\d+)?)*(?:\s*ff?\.)?"
 )
 _GROUP = re.compile(r"\(([^()]{1,600})\)")
+# Chicago's original date before the edition's year: "(Tucci [1961] 2001)", "[350 BCE]"
+ORIGINAL = r"(?:\[\s*(?:c\.\s*)?\d{1,4}(?:\s*[-\u2013/]\s*\d{1,4})?(?:\s*(?:BCE|BC|CE|AD|v\.\s*Chr\.|a\.\s*C\.))?\s*\]\s*)"
 _WORK = re.compile(
-    rf"(?P<names>[^\W\d_][^;()\d]{{0,150}}?)(?P<sep>\s*,\s*|\s+)(?P<years>{YEARS})(?:\s*\[[^\]]{{1,20}}\])?"
+    rf"(?P<names>[^\W\d_][^;()\d]{{0,150}}?)(?P<sep>\s*,\s*|\s+){ORIGINAL}?(?P<years>{YEARS})(?:\s*\[[^\]]{{1,20}}\])?"
     rf"(?P<loc>{LOCATOR})?(?=\s*(?:[,;]|\.?\s*$|[^\W\d_]))"
 )
 # "(Miller 2012; 2013)": a part with only years continues the previous author
@@ -50,9 +52,11 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(r"(?:[a-z][\w.\u2019'-]*,?\s+){1,8}")
+# a lead-in phrase up to a comma, German nouns included: "(für mehr Informationen, Metaxas et al. 2014)"
+_LEAD_IN_COMMA = re.compile(r"[a-z\u00df-\u00ff][^,;()\d]{0,80},\s+")
 _ET_AL = re.compile(r"(?:\s*,)?\s+(?:et\s*al\b\.?|and\s+colleagues|y\s+cols?\.?|et\s+coll\.?|u\.\s?a\.)$", re.IGNORECASE)
-_SPLIT = re.compile(r"\s*,\s*(?:(?:and|&|y|und|et|e)\s+)?|\s*&\s*|\s+(?:and|y|und|et|e)\s+")
-CONJUNCTIONS = frozenset({"and", "&", "y", "und", "et", "e"})
+_SPLIT = re.compile(r"\s*,\s*(?:(?:and|&|y|und|u\.|et|e|och|og)\s+)?|\s*&\s*|\s*/\s*|\s+(?:and|y|und|u\.|et|e|och|og)\s+")
+CONJUNCTIONS = frozenset({"and", "&", "y", "und", "u.", "et", "e", "och", "og", "/"})
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 _WEAK_WORDS = NOT_AUTHORS | frozenset(MONTHS)
 _HAS_YEAR = re.compile(r"\d{3}|n\.\s?d|press|forthcoming|s\.\s?f")
@@ -212,9 +216,12 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
                 parsed = parse_names(work.group("names")) if work else None
                 if parsed is None:
                     # a lead-in in lower case: "(for the following, see esp. Forst 2013)"
-                    lead_in = _LEAD_IN.match(part, pos)
-                    work = _WORK.match(part, lead_in.end()) if lead_in else None
-                    parsed = parse_names(work.group("names")) if work else None
+                    for lead in (_LEAD_IN_COMMA, _LEAD_IN):
+                        lead_in = lead.match(part, pos)
+                        work = _WORK.match(part, lead_in.end()) if lead_in else None
+                        parsed = parse_names(work.group("names")) if work else None
+                        if parsed is not None:
+                            break
                     if parsed is None:
                         break
                 names, et_al, _ = parsed
@@ -223,6 +230,9 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
                 years = years_in(work.group("years"), base + offset + work.start("years"))
                 # "(EO 138, 2021)": a three-digit first year reads as a numbered document
                 weak = is_weak(names) or len(years[0][0]) == 3
+                # "(Aristotle 1998, 1094a)": a later number below the first year is a page
+                first = years[0][0]
+                years = [y for i, y in enumerate(years) if i == 0 or not (y[0].isdigit() and first.isdigit() and int(y[0]) < int(first))]
                 for index, (year, suffix, ys, ye) in enumerate(years):
                     if len(years) == 1:
                         span = (start, base + offset + work.end())

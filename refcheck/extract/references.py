@@ -72,10 +72,18 @@ def trim_url(url: str) -> str:
     return url
 
 
+_EDITION_YEAR = re.compile(r"\s*(?:1\d\d\d|20\d\d)[a-z]?(?=[.,:;)\s]|$)")
+
+
 def _find_year(text: str) -> re.Match[str] | None:
     for match in _YEAR_RE.finditer(text, 0, 400):
         if match.start() == 0:
             continue
+        if match.group("p") and _EDITION_YEAR.match(text, match.end()):
+            # "Tucci, Giuseppe. (1961) 2001.": the original date, then the edition's year
+            edition = _YEAR_RE.search(text, match.end(), match.end() + 12)
+            if edition is not None and edition.group("b"):
+                return edition
         bare = (match.group("b") or "").lstrip("~")
         if bare[:1].isdigit() and len(bare) == 3 and len(text[: match.start()].split()) > 4:
             continue  # a three-digit year only right after a short name: "Augustine, 408"
