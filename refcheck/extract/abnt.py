@@ -65,6 +65,8 @@ def _given(text: str, pos: int) -> tuple[str, int, str] | None:
         if word.lower() in PARTICLES and words:
             words.append(word)
             continue
+        if word.lower() == "et" and words and index + 1 < len(tokens) and tokens[index + 1].group(0).lower().startswith("al"):
+            return " ".join(words), pos + token.start(), "et"
         return None
     return None
 
@@ -97,12 +99,16 @@ def _parse_head(text: str) -> Head | None:
         if ended == ".":
             return Head(tuple(authors), pos)
         rest = text[pos:]
-        lead = len(rest) - len(rest.lstrip())
+        pos += len(rest) - len(rest.lstrip())
         found = _ET_AL.match(text, pos)
         if found:
             end = found.end()
             return Head(tuple(authors), end + (1 if text[end:end + 1] == "." else 0), et_al=True)
-        pos += lead
+        last = _CORPORATE.match(text, pos)
+        if last is not None and _FAMILY.match(text, pos) is None:
+            # a last co-author written without given names: "GOULET-CAZÉ, M.-O; BRACHT BRANHAM."
+            authors.append(Author(last.group(0)))
+            return Head(tuple(authors), last.end() + 1)
     if authors:
         return None
     corporate = _CORPORATE.match(text)
@@ -120,6 +126,24 @@ def _parse_head(text: str) -> Head | None:
     return Head((Author(name),), corporate.end() + 1, corporate=not single, et_al=et_al, aliases=aliases)
 
 
+_FULL_DATE = re.compile(r"(?<![\d.])\d{1,2}[-./]\d{1,2}[-./]((?:1[5-9]|20)\d\d)()\b")
+_LATER_EDITION = re.compile(r"\b(?:Trad\.|trad\.|Tradu[cç][aã]o|Traducci[oó]n|Translated|transl\.|Reimpr|reimpr|Reed|reed|ed\.\s+orig)")
+
+
+def other_years(text: str, year: re.Match[str] | None) -> tuple[str, ...]:
+    """Years of a translation or reprint named after the imprint year:
+    "Suhrkamp, 1983 (Trad. cast. ... Madrid: Siruela, 2003)" -> ("2003",)."""
+    if year is None:
+        return ()
+    tail = text[year.end():]
+    cue = _LATER_EDITION.search(tail)
+    if cue is None:
+        return ()
+    stop = _ONLINE.search(tail, cue.end())
+    found = _YEAR.findall(tail, cue.end(), stop.start() if stop else len(tail))
+    return tuple(dict.fromkeys(y for y, _ in found if y != year.group(1)))
+
+
 def imprint_year(text: str, start: int) -> re.Match[str] | None:
     """The year of an ABNT entry: the first one after the authors that follows a comma,
     a colon or a month (", 2019", "Hollande: 1797", "jun. 2020"), before any online
@@ -131,4 +155,6 @@ def imprint_year(text: str, start: int) -> re.Match[str] | None:
         before = text[max(start, match.start() - 8):match.start()]
         if before.endswith((", ", ": ", ",", ":")) or _MONTH_BEFORE.search(before):
             return match
-    return found[-1] if found else None
+    if found:
+        return found[-1]
+    return _FULL_DATE.search(text, start, end)  # "Universa Uol. 03-06-2020."

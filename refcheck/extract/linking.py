@@ -201,7 +201,7 @@ def match_authors(candidate: Candidate, authors: tuple[str, ...], index: Index, 
     if not refs and loose and len(authors[0].split()) > 1:
         refs = index.lookup(authors[0].split()[-1])
     if refs:
-        same_year = [r for r in refs if r.year == candidate.year]
+        same_year = [r for r in refs if r.year == candidate.year or candidate.year in r.other_years]
         exact = _best(candidate, [r for r in same_year if r.year_suffix == candidate.year_suffix], authors)
         if len(exact) == 1:
             return Link("exact", exact[0])
@@ -223,7 +223,7 @@ def match_authors(candidate: Candidate, authors: tuple[str, ...], index: Index, 
     cited = {name_key(n) for n in authors}
     later = [
         r for r in index.by_later.get(name_key(authors[0]), ())
-        if r.year == candidate.year and name_key(r.authors[0].family) in cited
+        if (r.year == candidate.year or candidate.year in r.other_years) and name_key(r.authors[0].family) in cited
     ]
     if len(later) == 1:
         return Link("order", later[0])

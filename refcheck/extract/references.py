@@ -13,7 +13,7 @@ import re
 
 from ..model import Reference, Span
 from ..readers.mask import URL_RE
-from .abnt import imprint_year
+from .abnt import imprint_year, other_years
 from .abnt import parse_head as abnt_head
 from .authors import parse_authors
 from .dates import ACCESS_RE, parse_date
@@ -72,6 +72,13 @@ def trim_url(url: str) -> str:
     return url
 
 
+# "Tucci, Giuseppe. (1961) 2001." / "[1979] 1986." / "(Original work published 1923)"
+_ORIGINAL_YEAR = re.compile(r"[(\[]((?:1\d|20)\d\d)[)\]]\s*(?:1\d\d\d|20\d\d)[a-z]?(?=[.,:;)\s]|$)")
+_ORIGINALLY = re.compile(
+    r"\((?:original(?:\s+work)?\s+published|originally\s+published|first\s+published|trabajo\s+original\s+publicado"
+    r"|obra\s+original\s+publicada|publicado\s+originalmente|erstmals\s+erschienen)\s+(?:in\s+|en\s+|em\s+)?((?:1\d|20)\d\d)\)",
+    re.IGNORECASE,
+)
 _EDITION_YEAR = re.compile(r"\s*(?:1\d\d\d|20\d\d)[a-z]?(?=[.,:;)\s]|$)")
 
 
@@ -183,6 +190,8 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
     problem = None
     if not authors:
         problem = "no author found before the year"
+    original = _ORIGINAL_YEAR.search(text, 0, year_match.end()) or _ORIGINALLY.search(text)
+    later = (original.group(1),) if original and original.group(1) != year else ()
     return Reference(
         ref_id,
         span,
@@ -199,6 +208,7 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
         pages=pages,
         aliases=parsed.aliases,
         problem=problem,
+        other_years=later,
         **fields,
     )
 
@@ -235,6 +245,7 @@ def _parse_abnt(text: str, ref_id: str, span: Span, head, fields: dict) -> Refer
         pages=pages.group("pages") if pages else None,
         aliases=head.aliases,
         problem=None if year_match else "no year or date found",
+        other_years=other_years(text, year_match),
         **fields,
     )
 
