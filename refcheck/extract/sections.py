@@ -216,6 +216,13 @@ def _blocks(text: str, start: int, end: int) -> list[list[tuple[int, str]]]:
     return blocks
 
 
+def _whole_entry(block: list[tuple[int, str]]) -> bool:
+    """A paragraph that reads as a whole entry of its own (some text and a year), not
+    the tail of the one before: "37 Cluxton, R. J. J., ... 1979, 36, 1215."."""
+    text = " ".join(line.strip() for _, line in block)
+    return len(text) >= 40 and _ENTRY_YEAR.search(text) is not None
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
@@ -257,7 +264,7 @@ def split_entries(text: str, start: int, end: int) -> tuple[Entry, ...]:
                     # entry when it starts in lower case or the entry stopped
                     # mid-sentence; otherwise it stands on its own
                     first = line.strip()[:1]
-                    starts = starts or (not first.islower() and (paragraphs or _ends_closed(prev)))
+                    starts = starts or (not first.islower() and (_ends_closed(prev) or (paragraphs and _whole_entry(block))))
                 elif hanging:
                     starts = _indent(line) == base
                 elif line_mode and not starts and _ends_closed(prev) and not line[:1].isspace():
