@@ -25,6 +25,7 @@ import argparse
 import os
 import random
 import sys
+import unicodedata
 import xml.etree.ElementTree as ET
 from bisect import bisect_right
 
@@ -44,6 +45,8 @@ class Renderer:
         self.xrefs: list[tuple[int, int, str]] = []
 
     def put(self, text: str, raw: bool = False) -> None:
+        # refcheck reads text in NFC (composed accents): count offsets the same way
+        text = unicodedata.normalize("NFC", text)
         if not raw:
             text = text.replace("\n", " ")
         self.parts.append(text)
@@ -153,8 +156,9 @@ def render(root, mutate=None) -> tuple[str, list[tuple[int, int, str]], dict[str
             entry = mutate(rid, entry, fact)
             if entry is None:
                 continue
-        spans[rid] = (out.size, out.size + len(entry))
         facts[rid] = fact
+        entry = unicodedata.normalize("NFC", entry)
+        spans[rid] = (out.size, out.size + len(entry))
         out.put(entry)
         out.put("\n\n", raw=True)
     return out.text(), out.xrefs, spans, facts

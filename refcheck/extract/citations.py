@@ -13,6 +13,7 @@ could as well be a place, an event or a date ("the Paris Agreement (2015)",
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -84,6 +85,7 @@ class Candidate:  # internal and short-lived: not frozen, which makes it cheaper
     # narrative only: (start, authors) with leading words trimmed, longest first
     variants: tuple[tuple[int, tuple[str, ...]], ...] = ()
     variant_names: tuple[tuple[str, ...], ...] = ()  # the authors of each variant (a memo key)
+    bare: bool = False  # "as Calow and Lappe, 2007 showed": no parentheses; kept only on an exact match
 
 
 def split_year(token: str) -> tuple[str, str]:
@@ -262,4 +264,38 @@ def scan(text: str) -> list[Candidate]:
 
     parenthetical = scan_parenthetical(text)
     narrative = scan_narrative(text, group_base=len(parenthetical) + 1)
-    return sorted(parenthetical + narrative, key=attrgetter("start", "end", "year", "year_suffix"))
+    bare = scan_bare(text, parenthetical + narrative, group_base=len(parenthetical) + len(narrative) + 2)
+    return sorted(parenthetical + narrative + bare, key=attrgetter("start", "end", "year", "year_suffix"))
+
+
+# eLife's web style writes narrative citations without parentheses: "In a previous
+# attempt, Calow and Lappe, 2007 simulated ..."
+_BARE = re.compile(
+    r"(?<![\w(\[])(?P<names>[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?"
+    r"(?:\s+(?:and|&)\s+[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?|\s+et\s+al\.)?),\s(?P<year>(?:1[6-9]|20)\d\d[a-z]?)(?![\w\-\u2013])"
+)
+
+
+def scan_bare(scan: str, found: list[Candidate], group_base: int = 0) -> list[Candidate]:
+    """Citations without parentheses, outside every group already found. They are weak
+    and bare: the linker keeps one only when it matches an entry exactly."""
+    if ", 1" not in scan and ", 2" not in scan:
+        return []
+    taken = sorted((c.start, c.end) for c in found)
+    starts = [a for a, _ in taken]
+    out: list[Candidate] = []
+    group = group_base
+    for match in _BARE.finditer(scan):
+        index = bisect_right(starts, match.end()) - 1
+        if index >= 0 and taken[index][1] > match.start():
+            continue
+        if scan.rfind("(", max(0, match.start() - 200), match.start()) > scan.rfind(")", max(0, match.start() - 200), match.start()):
+            continue  # inside a parenthesis the parenthetical scanner did not read
+        parsed = parse_names(match.group("names"))
+        if parsed is None:
+            continue
+        names, et_al, _ = parsed
+        year, suffix = split_year(match.group("year"))
+        group += 1
+        out.append(Candidate(match.start(), match.end(), "narrative", names, et_al, year, suffix, group, weak=True, bare=True))
+    return out

@@ -268,5 +268,7 @@ def link(candidates: list[Candidate], references: list[Reference]) -> list[tuple
                 chosen = replace(candidate, start=start, authors=authors)
         if chosen.weak and result.kind in ("none", "fuzzy", "order"):
             continue
+        if chosen.bare and result.kind != "exact":
+            continue
         out.append((chosen, result))
     return out
