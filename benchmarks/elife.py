@@ -209,7 +209,8 @@ def plants(root, xrefs, seed: int):
     out = []
     if picks:
         rid = picks[0]
-        out.append(("delete", rid, lambda r, e, f, rid=rid: None if r == rid else e, ("RC101",)))
+        # a deleted 2009a whose 2009b is listed is reported as a suffix mismatch (RC106)
+        out.append(("delete", rid, lambda r, e, f, rid=rid: None if r == rid else e, ("RC101", "RC106")))
     if len(picks) > 1:
         rid = picks[1]
 

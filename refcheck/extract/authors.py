@@ -70,6 +70,8 @@ def _is_vancouver(token: str) -> bool:
     if len(words) < 2 or not _VANCOUVER_INITIALS.match(words[-1]):
         return False
     family = words[:-1]
+    if len(family) == 1 and family[0].isupper() and family[0].isalpha() and len(family[0]) >= len(words[-1]) + 3:
+        return True  # "PERUTZ MF"
     return all(w[:1].isupper() and any(c.islower() for c in w) or w.lower() in PARTICLES for w in family) and family[0].lower() not in PARTICLES or (
         len(family) > 1 and all(w[:1].isupper() or w.lower() in PARTICLES for w in family) and any(c.islower() for c in family[-1])
     )

@@ -230,8 +230,9 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
                 previous = (names, et_al, "," in work.group("sep"))
                 start = base + offset + work.start()
                 years = years_in(work.group("years"), base + offset + work.start("years"))
-                # "(EO 138, 2021)": a three-digit first year reads as a numbered document
-                weak = is_weak(names) or len(years[0][0]) == 3
+                # "(EO 138, 2021)": a three-digit first year reads as a numbered document,
+                # "(Hoechst 33342)" a five-digit one as a product (kept when the name matches)
+                weak = is_weak(names) or len(years[0][0]) in (3, 5)
                 # "(Aristotle 1998, 1094a)": a later number below the first year is a page
                 first = years[0][0]
                 years = [y for i, y in enumerate(years) if i == 0 or not (y[0].isdigit() and first.isdigit() and int(y[0]) < int(first))]

@@ -217,6 +217,13 @@ def match_authors(candidate: Candidate, authors: tuple[str, ...], index: Index, 
         best = _best(candidate, refs, authors)
         if len(authors) > 1 and not candidate.et_al and _coauthor_score(candidate, best[0], authors) < 0:
             return Link("none", None, tuple(refs))  # another work by the same first author
+        if loose:
+            # "Lappe et al. (1999)" with "Lappe, 2003" and "Lpape, Bremmer, ... 1999" listed:
+            # a near-miss spelling of the same year fits better than another year
+            near = [r for _, key in index.near_keys(authors[0], candidate.year) for r in index.by_key[key]
+                    if r.year == candidate.year and (len(r.authors) > 2 or r.et_al) == bool(candidate.et_al)]
+            if near:
+                return Link("fuzzy", near[0], tuple(near[1:]))
         closest = min(_year_distance(candidate, r) for r in best)
         nearest = [r for r in best if _year_distance(candidate, r) == closest]
         return Link("year", nearest[0], tuple(r for r in refs if r is not nearest[0]))
@@ -268,7 +275,7 @@ def link(candidates: list[Candidate], references: list[Reference]) -> list[tuple
                 chosen = replace(candidate, start=start, authors=authors)
         if chosen.weak and result.kind in ("none", "fuzzy", "order"):
             continue
-        if chosen.bare and result.kind != "exact":
+        if chosen.bare and not (result.kind == "exact" or (result.kind == "fuzzy" and (chosen.et_al or len(chosen.authors) > 1))):
             continue
         out.append((chosen, result))
     return out

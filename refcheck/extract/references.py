@@ -82,8 +82,14 @@ _ORIGINALLY = re.compile(
 _EDITION_YEAR = re.compile(r"\s*(?:1\d\d\d|20\d\d)[a-z]?(?=[.,:;)\s]|$)")
 
 
+_LONG_LIST = re.compile(r"(?:[^\W\d_][\w'\u2019\-]*(?:\s[^\W\d_][\w'\u2019\-]*){0,3},\s){12}")
+
+
 def _find_year(text: str) -> re.Match[str] | None:
-    for match in _YEAR_RE.finditer(text, 0, 400):
+    # the year follows the authors: within 400 characters, or after a long author list
+    # ("Regev A, Teichmann SA, Lander ES, ... 2017.")
+    window = 400 if len(text) <= 400 or _LONG_LIST.match(text) is None else 4000
+    for match in _YEAR_RE.finditer(text, 0, window):
         if match.start() == 0:
             continue
         if match.group("p") and _EDITION_YEAR.match(text, match.end()):
