@@ -71,8 +71,8 @@ def _first_author_words(author: str) -> set[str]:
 
 
 def author_ok(gold: dict, ref) -> bool | None:
-    if not gold["author"]:
-        return None
+    if not _words(gold["author"]):
+        return None  # no name ("———." repeats the author of an entry not beside it here)
     if not ref.authors:
         return False
     parsed = _words(ref.authors[0].family)

@@ -23,8 +23,10 @@ _YEAR = r"(?:1\d\d\d|20\d\d)(?P<suffix>[a-z]?)"
 # case matters: "S. F." is a pair of initials, "s. f." is "sin fecha"
 _NODATE = r"[nN]\.\s?d\.|s\.\s?f\.|o\.\s?J\.|[iI]n\s+press|[fF]orthcoming|en\s+prensa|sous\s+presse|im\s+Druck"
 _YEAR_RE = re.compile(
-    rf"\(\s*(?P<p>{_YEAR}|{_NODATE})(?:\s*[,/]\s*[^()]{{0,40}})?\s*\)"  # (2020), (2020, May 3), (n.d.)
-    rf"|(?:(?<=[\s,.])|^)(?P<b>~?(?:{_YEAR.replace('suffix', 'suffix2')}|{_NODATE}|\d{{3}}))(?=[.,:;]?\s|[.,;:]?$|\))",
+    # (2020), (2020, May 3), (n.d.), (1984 [1970])
+    rf"\(\s*(?P<p>{_YEAR}|{_NODATE})(?:\s*[,/]\s*[^()]{{0,40}}|\s*\[[^\]()]{{1,12}}\])?\s*\)"
+    # 2019. / 2019, / 2001[1953].
+    rf"|(?:(?<=[\s,.])|^)(?P<b>~?(?:{_YEAR.replace('suffix', 'suffix2')}|{_NODATE}|\d{{3}}))(?=[.,:;]?\s|[.,;:]?$|\)|\s?\[\d)",
 )
 _DOI_RE = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
 _QUOTED = re.compile(r"^[\"“”‘'«]\s*(.+?)\s*[,.]?[\"”’'»](?=[\s,.:;]|$)")
@@ -104,10 +106,39 @@ def _find_year(text: str) -> re.Match[str] | None:
     return None
 
 
+_LEADING_ORIGINAL = re.compile(r"^\[\s*\d{3,4}[^\]]{0,10}\]\s*[.,:]?\s*")
+_TITLE_NOTE = re.compile(
+    r"\s*\(([^()]*\b(?:ed|eds|edn|edition|dissertation|thesis|trans|Hrsg|Vol|vol|Unpublished|unpublished)\b[^()]*"
+    r"|[^()]{2,60}:\s[^()]{2,80})\)$"
+)
+_COMMA_CONTAINER = re.compile(r"^(.{8,}?),\s+(?=[A-Z][^,]{2,80}?,?\s*(?:[Vv]ol\.?\s*)?\d)")
+_QUOTES = {"\u201c": "\u201d", "\"": "\"", "\u2018": "\u2019", "'": "'", "\u00ab": "\u00bb", "\u201d": "\u201d"}
+
+
+def _quoted(rest: str) -> tuple[str, int] | None:
+    """A title in quotation marks at the start of ``rest``: (title, end offset), when
+    the quotation holds the whole title ("“Between the bear.” International Affairs"),
+    not when it opens a longer one ("“Thing is” constructions: ...")."""
+    closing = _QUOTES.get(rest[:1])
+    if closing is None:
+        return None
+    end = rest.find(closing, 1)
+    if end <= 1:
+        return None
+    inside = rest[1:end].strip()
+    after = rest[end + 1:end + 2]
+    if not (inside[-1:] in ".,?!" or after in ("", ".", ",", ":", ";")):
+        return None
+    return inside.rstrip(",."), end + 1
+
+
 def _title_end(rest: str) -> int:
     """Where the title ends: the first full stop that is not an initial or an
-    abbreviation, or a question mark before the next element."""
-    for match in re.finditer(r"[.?!](?=\s|$)", rest):
+    abbreviation, or a question mark before the next element (a source with a
+    volume or pages: "What's in a look? Developmental Science 10, 48-53")."""
+    for match in re.finditer(r"[.?!][\"\u201d\u2019]?(?=\s|$)", rest):
+        if len(match.group(0)) == 2:
+            return match.end()  # 'the Squantum "Tillite." In ...'
         end = match.start()
         word = re.split(r"[\s\-–]", rest[: end + 1])[-1]
         if match.group(0) == ".":
@@ -115,7 +146,9 @@ def _title_end(rest: str) -> int:
                 continue
             return end
         following = rest[match.end():].lstrip()
-        if not following or re.match(r"(?:Retrieved|Available|Accessed|In\b|\[|\(|https?://|URL|Online|Recuperado)", following):
+        if not following or re.match(r"(?:Retrieved|Available|Accessed|In\b|\[|\(|https?://|URL|Online|Recuperado|Paper\s+presented)", following):
+            return end + 1
+        if following[:1].isupper() and re.search(r"\d", re.split(r"\.\s", following[:80], maxsplit=1)[0]):
             return end + 1
     return len(rest)
 
@@ -163,14 +196,26 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
         authors, corporate, et_al = previous.authors, previous.corporate, previous.et_al
 
     rest = text[year_match.end():].lstrip(" .,:;)")
-    quoted = _QUOTED.match(rest)
+    if rest.startswith("["):
+        rest = _LEADING_ORIGINAL.sub("", rest, count=1)  # "2001[1953]. Title"
+    quoted = _quoted(rest)
     if quoted:
-        title = quoted.group(1).rstrip(",.")
-        rest = rest[quoted.end():].lstrip(" .,:;")
+        title, end = quoted
+        rest = rest[end:].lstrip(" .,:;")
     else:
         end = _title_end(rest)
         title = rest[:end].strip()
         rest = rest[end + 1:].lstrip(" .,:;")
+        note = _TITLE_NOTE.search(title) if title.endswith(")") else None
+        if note:  # "Title (2nd ed.)", "Title (Cambridge: Cambridge University Press)"
+            if ": " in note.group(1) and not rest:
+                rest = note.group(1)
+            title = title[: note.start()].rstrip(" .,")
+        elif ", " in title and not _CONTAINER_STOP.match(rest):
+            comma = _COMMA_CONTAINER.match(title)
+            if comma:  # "Title, Journal of Things 25 (1): 47-53": the comma style
+                rest = f"{title[comma.end(1):].lstrip(' ,')}. {rest}".strip()
+                title = comma.group(1)
         italic = _first_italic(entry.text, title) if ("*" in entry.text or "_" in entry.text) else None
         if italic:  # "Title? *Journal*, 12(3)": the italic part is the container
             cut = title.index(italic)

@@ -257,6 +257,8 @@ def split_entries(text: str, start: int, end: int) -> tuple[Entry, ...]:
                 prev = groups[-1][-1][1]
                 if _BULLET.match(line):
                     starts = True
+                elif index == 0 and paragraphs and starts:
+                    pass  # a paragraph of a paragraph list that opens like an entry is one
                 elif _ends_open(prev):
                     starts = False
                 elif index == 0:
