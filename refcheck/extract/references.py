@@ -107,11 +107,20 @@ def _find_year(text: str) -> re.Match[str] | None:
 
 
 _LEADING_ORIGINAL = re.compile(r"^\[\s*\d{3,4}[^\]]{0,10}\]\s*[.,:]?\s*")
+_PUBLISHER_WORDS = (
+    r"Press|University|Verlag|Publish\w*|Books|Springer|Wiley|Routledge|Blackwell|Elsevier|Sage|Plenum|Macmillan"
+    r"|Penguin|Norton|Hill|Knopf|House|Harper\w*|Dover|Academic|Polity|Brill|Mouton|Seuil|Gallimard|Payot|Suhrkamp"
+)
 _TITLE_NOTE = re.compile(
     r"\s*\(([^()]*\b(?:ed|eds|edn|edition|dissertation|thesis|trans|Hrsg|Vol|vol|Unpublished|unpublished)\b[^()]*"
-    r"|[^()]{2,60}:\s[^()]{2,80})\)$"
+    rf"|[^()]{{2,60}}:\s[^()]*\b(?:{_PUBLISHER_WORDS})\b[^()]*)\)$"
 )
-_COMMA_CONTAINER = re.compile(r"^(.{8,}?),\s+(?=[A-Z][^,]{2,80}?,?\s*(?:[Vv]ol\.?\s*)?\d)")
+# "Title, Journal of Things 25 (1): 47-53", "Title, in: I. Editor (Hg.), Book", "Title, http://..."
+_COMMA_CONTAINER = re.compile(
+    r"^(.{8,}?),\s+(?=[A-Z][^,\d]{2,80}?,?\s+(?:[Vv]ol\.?\s*)?\d|[Ii]n:?\s|https?://"
+    r"|(?:[A-Z]{2,5}\s|[A-Z][a-z]+\s){0,2}(?:Transactions|Journal|Review|Proceedings|Bulletin|Annals|Quarterly)\b"
+    rf"|[A-Z][\w&.' -]{{0,40}}\b(?:{_PUBLISHER_WORDS})\b[^,]{{0,30}},)"
+)
 _QUOTES = {"\u201c": "\u201d", "\"": "\"", "\u2018": "\u2019", "'": "'", "\u00ab": "\u00bb", "\u201d": "\u201d"}
 
 
@@ -127,8 +136,9 @@ def _quoted(rest: str) -> tuple[str, int] | None:
         return None
     inside = rest[1:end].strip()
     after = rest[end + 1:end + 2]
-    if not (inside[-1:] in ".,?!" or after in ("", ".", ",", ":", ";")):
-        return None
+    following = rest[end + 1:].lstrip()
+    if not (inside[-1:] in ".,?!" or after in ("", ".", ",", ":", ";") or following[:1].isupper()):
+        return None  # "“Thing is” constructions", "“A” and “B”": the quotation opens the title
     return inside.rstrip(",."), end + 1
 
 
@@ -142,13 +152,13 @@ def _title_end(rest: str) -> int:
         end = match.start()
         word = re.split(r"[\s\-–]", rest[: end + 1])[-1]
         if match.group(0) == ".":
-            if re.match(r"^(?:[A-Z]|[A-Z]\.[A-Z]|[A-Za-z]\.[A-Za-z]|e\.g|i\.e|vs|Vol|No|pp|ed|eds|Inc|Ltd|Co|St|Dr|Mr|Mrs|Ms|Jr)\.$", word):
+            if re.match(r"^(?:[A-Z]|[A-Z]\.[A-Z]|[A-Za-z]\.[A-Za-z]|e\.g|i\.e|vs|al|Vol|No|pp|ed|eds|Inc|Ltd|Co|St|Dr|Mr|Mrs|Ms|Jr)\.$", word):
                 continue
             return end
         following = rest[match.end():].lstrip()
         if not following or re.match(r"(?:Retrieved|Available|Accessed|In\b|\[|\(|https?://|URL|Online|Recuperado|Paper\s+presented)", following):
             return end + 1
-        if following[:1].isupper() and re.search(r"\d", re.split(r"\.\s", following[:80], maxsplit=1)[0]):
+        if following[:1].isupper() and re.search(r"\d", re.split(r"(?<!\bp)(?<!\bpp)\.\s", following[:80], maxsplit=1)[0]):
             return end + 1
     return len(rest)
 
