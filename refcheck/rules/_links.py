@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Reference, Span
-from ..net.urls import reference_urls
+from ..extract.urls import reference_urls
 from .base import Context
 
 
