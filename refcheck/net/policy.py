@@ -75,6 +75,8 @@ class Policy:
         if self.allow_private:
             return None
         private = [a for a in addresses if not is_public(a)]
+        if addresses == (host,) and private:
+            return f"{host} is a non-public address; use --allow-private to probe it"
         if private:
             return f"{host} resolves to a non-public address ({private[0]}); use --allow-private to probe it"
         return None
