@@ -147,10 +147,13 @@ class Prober:
         retries = 0
         done = lambda *a, **k: self._done(url, parsed, start, *a, **k)  # noqa: E731
         while True:
-            try:
-                addresses = await self.pins.resolve(current.host, current.is_ip)
+            try:  # a slow name server counts against the URL's time too
+                limit = self.settings.url_budget if deadline.end is None else max(0.0, deadline.left())
+                addresses = await asyncio.wait_for(self.pins.resolve(current.host, current.is_ip), limit)
             except Unresolvable as exc:
                 return done("dead", None, chain, current, f"host name does not resolve ({exc})")
+            except asyncio.TimeoutError:
+                return done("unverifiable", None, chain, current, f"timed out resolving {current.host}")
             refused = self.policy.refused(current.host, addresses)
             if refused:
                 return done("excluded", None, chain, current, refused if not chain else f"redirected to {current.text}: {refused}")

@@ -37,7 +37,7 @@ def probe_urls(urls: list[str], run: LinkRun, warn: Callable[[str], None] = lamb
     return asyncio.run(_probe(urls, run, warn, transport, resolver))
 
 
-async def _offline(urls: list[str], pins: Pins) -> bool:
+async def _offline(urls: list[str], pins: Pins, timeout: float) -> bool:
     """No network: not a single host name resolves (the resolver fails the
     same way for a missing host and a missing network, so all-or-nothing).
     The answers are kept in ``pins``: each name is resolved once per run."""
@@ -48,8 +48,8 @@ async def _offline(urls: list[str], pins: Pins) -> bool:
 
     async def resolves(host: str) -> bool:
         try:
-            await pins.resolve(host)
-        except Unresolvable:
+            await asyncio.wait_for(pins.resolve(host), timeout)
+        except (Unresolvable, asyncio.TimeoutError):
             return False
         return True
 
@@ -70,7 +70,7 @@ async def _probe(urls, run, warn, transport, resolver) -> dict[str, LinkStatus]:
             todo.append(url)
     pins = Pins(resolver)
     probable = [u for u in todo if run.policy.excluded(u, parse_url(u)) is None]
-    if probable and await _offline(probable, pins):
+    if probable and await _offline(probable, pins, run.url_deadline):
         for url in todo:
             reason = run.policy.excluded(url, parse_url(url))
             results[url] = LinkStatus(url, "excluded", reason=reason) if reason else LinkStatus(
