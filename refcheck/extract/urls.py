@@ -122,7 +122,7 @@ def _host(host: str, bracketed: bool) -> tuple[str, bool] | str:
         host = _idna(host)
         if host.startswith("!"):
             return host[1:]
-    name = host[:-1] if host.endswith(".") else host
+    name = host.removesuffix(".")
     labels = name.split(".")
     if len(name) > 253 or not all(_LABEL.match(label) for label in labels):
         return f"{name!r} is not a valid host name"

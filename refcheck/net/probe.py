@@ -145,7 +145,7 @@ class Prober:
         current = parsed
         permanent = True
         retries = 0
-        done = lambda *a, **k: self._done(url, parsed, start, *a, **k)  # noqa: E731
+        done = lambda *a, **k: self._done(url, parsed, start, *a, **k)
         while True:
             try:  # a slow name server counts against the URL's time too
                 limit = self.settings.url_budget if deadline.end is None else max(0.0, deadline.left())
@@ -162,10 +162,10 @@ class Prober:
             elapsed = self.clock() - start
             code = answer.status
             if answer.failure:
-                if answer.failure in RETRYABLE and retries < self.settings.retries:
-                    if await self._wait(self._backoff(retries + 1), start, deadline):
-                        retries += 1
-                        continue
+                retry = answer.failure in RETRYABLE and retries < self.settings.retries
+                if retry and await self._wait(self._backoff(retries + 1), start, deadline):
+                    retries += 1
+                    continue
                 if answer.failure == "deadline":
                     return done("unverifiable", None, chain, current, f"timed out at the {self.settings.url_budget:g} s limit per URL")
                 if answer.failure == "timeout":

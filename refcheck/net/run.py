@@ -6,12 +6,13 @@ import asyncio
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+
 import httpx
 
 from ..extract.urls import Url, parse_url
 from .archive import API, archived_copy
 from .cache import Cache, default_dir
-from .connect import Pins, PinnedTransport
+from .connect import PinnedTransport, Pins
 from .policy import Policy, Resolver, Unresolvable, system_resolver
 from .probe import Prober, ProbeSettings
 from .status import LinkStatus

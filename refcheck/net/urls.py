@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..extract.urls import TRACKERS, BadUrl, Url, clean_url, doi_url, parse_url, reference_urls
+from ..extract.urls import (
+    TRACKERS,
+    BadUrl,
+    Url,
+    clean_url,
+    doi_url,
+    parse_url,
+    reference_urls,
+)
 from ..model import Reference
 
 __all__ = ["TRACKERS", "BadUrl", "Url", "clean_url", "collect", "doi_url", "parse_url", "reference_urls"]

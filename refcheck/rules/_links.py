@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Reference, Span
 from ..extract.urls import reference_urls
+from ..model import Reference, Span
 from .base import Context
 
 

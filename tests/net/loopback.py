@@ -30,7 +30,7 @@ def serve(answer):
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up, as it should
 
-        do_GET = do_HEAD = _any  # noqa: N815
+        do_GET = do_HEAD = _any
 
         def log_message(self, *args):
             pass

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from refcheck.net.body import read_start
-from refcheck.net.connect import Pins, PinnedTransport
+from refcheck.net.connect import PinnedTransport, Pins
 from refcheck.net.policy import Unresolvable
 from refcheck.net.probe import Prober, ProbeSettings
 

@@ -24,8 +24,8 @@ def test_a_locked_cache_is_waited_for_briefly_then_left_alone(tmp_path):
     began = time.monotonic()
     cache.put(LinkStatus("https://c.test/", "alive", 200))
     assert time.monotonic() - began < 2
-    assert warnings == [f"refcheck: warning: link cache {cache.path} is locked by another process (database is locked); "
-                        "going on without it"]
+    assert warnings == [(f"refcheck: warning: link cache {cache.path} is locked by another process (database is locked); "
+                        "going on without it")]
     assert cache.get("https://a.test/") is None  # no cache for the rest of this run, and no second warning
     cache.put(LinkStatus("https://d.test/", "alive", 200))
     assert len(warnings) == 1

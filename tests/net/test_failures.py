@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import sys
-
 import httpx
 import pytest
 
-from refcheck.net.failures import classify
+from refcheck.net.failures import _GROUP, classify
 
 from .conftest import probe
 
-if sys.version_info >= (3, 11):
-    GROUP = ExceptionGroup("connect", [OverflowError("Python int too large to convert to C int")])  # noqa: F821
-else:  # pragma: no cover - the backport anyio uses on 3.10
-    from exceptiongroup import ExceptionGroup as _Group
-
-    GROUP = _Group("connect", [OverflowError("Python int too large to convert to C int")])
+GROUP = _GROUP[0]("connect", [OverflowError("Python int too large to convert to C int")])  # 3.11 builtin or backport
 
 
 @pytest.mark.parametrize("error, reason", [

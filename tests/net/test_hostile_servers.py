@@ -50,8 +50,8 @@ def test_idna_host_is_checked_and_connected_under_the_name_httpx_sends(tmp_path)
         calls: list[str] = []
         report = check(tmp_path, document(url), resolving(table, calls))
         assert seen == [] and calls == ["xn--strae-oqa.test"]
-        assert findings(report, "RC405") == [(4, 49, "RC405", f"Abe (2020): link not checked (xn--strae-oqa.test resolves to "
-                                              f"a non-public address (127.0.0.1); use --allow-private to probe it): {url}")]
+        assert findings(report, "RC405") == [(4, 49, "RC405", (f"Abe (2020): link not checked (xn--strae-oqa.test resolves to "
+                                              f"a non-public address (127.0.0.1); use --allow-private to probe it): {url}"))]
         report = check(tmp_path, document(url), resolving(table), allow_private=True)
         assert links_of(report)[url].status == "alive"
         assert seen == [f"GET /page xn--strae-oqa.test:{port}"]  # Host header: the name; socket: the checked address

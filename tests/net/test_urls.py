@@ -104,10 +104,10 @@ def test_with_links_unusable_urls_are_not_probed(tmp_path):
     result = CliRunner().invoke(main, ["check", "--isolated", "--links", "--no-cache", "--select", "RC405,RC206", str(path)])
     assert result.exit_code == 0
     assert result.output.splitlines()[:3] == [
-        f"{path}:4:40: RC405 Abe (2020): link not checked (::1 is a non-public address; use --allow-private to probe it): "
-        "http://[::1]:9/water",
-        f"{path}:5:40: RC206 Ito (2019): the URL cannot be used: ambiguous numeric host '0177.0.0.1' (only dotted-decimal IPv4 "
-        "addresses are accepted)",
-        f"{path}:5:40: RC405 Ito (2019): link not checked (invalid URL: ambiguous numeric host '0177.0.0.1' (only "
-        "dotted-decimal IPv4 addresses are accepted)): http://0177.0.0.1/x",
+        (f"{path}:4:40: RC405 Abe (2020): link not checked (::1 is a non-public address; use --allow-private to probe it): "
+        "http://[::1]:9/water"),
+        (f"{path}:5:40: RC206 Ito (2019): the URL cannot be used: ambiguous numeric host '0177.0.0.1' (only dotted-decimal IPv4 "
+        "addresses are accepted)"),
+        (f"{path}:5:40: RC405 Ito (2019): link not checked (invalid URL: ambiguous numeric host '0177.0.0.1' (only "
+        "dotted-decimal IPv4 addresses are accepted)): http://0177.0.0.1/x"),
     ]
