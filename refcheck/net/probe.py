@@ -16,9 +16,7 @@ deadline for the whole set.
 from __future__ import annotations
 
 import asyncio
-import math
 import random
-import re
 import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable
@@ -33,11 +31,11 @@ from .body import ACCEPT_ENCODING, read_title
 from .connect import Pins
 from .failures import REQUEST_ERRORS, RETRYABLE, classify, retry_after
 from .policy import Policy, Resolver, Unresolvable, system_resolver
-from .slots import HostStats, Slots
+from .slots import Deadline, HostStats, Slots
 from .status import LinkStatus
+from .verdict import verdict
 
 USER_AGENT = f"Mozilla/5.0 (compatible; refcheck/{__version__}; +https://github.com/refcheck/refcheck)"
-_LOGIN = re.compile(r"/(?:login|signin|sign-in|log-in|auth|sso|account/login)\b", re.IGNORECASE)
 _REDIRECTS = (301, 302, 303, 307, 308)
 
 
@@ -65,21 +63,6 @@ class _Answer:
     title: str | None = None
     failure: str | None = None  # "deadline", "timeout", "reset", "refused", "tls", "redirect", "other"
     detail: str = ""
-
-
-class _Deadline:
-    """Seconds left for one URL, on the event loop's clock, from its first request."""
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.end: float | None = None
-
-    def start(self) -> None:
-        if self.end is None:
-            self.end = asyncio.get_running_loop().time() + self.seconds
-
-    def left(self) -> float:
-        return math.inf if self.end is None else self.end - asyncio.get_running_loop().time()
 
 
 class Prober:
@@ -138,7 +121,7 @@ class Prober:
         reason = self.policy.excluded(url, parsed)
         if reason or not isinstance(parsed, Url):
             return LinkStatus(url, "excluded", reason=reason or "invalid URL")
-        deadline = _Deadline(self.settings.url_budget)
+        deadline = Deadline(self.settings.url_budget)
         method = "GET" if self.settings.want_titles or parsed.host in self.settings.get_only_hosts else "HEAD"
         first_method = method
         chain: list[str] = []
@@ -194,7 +177,7 @@ class Prober:
                     retries += 1
                     await self.sleep(wait)
                     continue
-            return self._verdict(done, parsed, code, answer, chain, current, permanent, retries)
+            return verdict(done, parsed, code, answer, chain, current, permanent, retries)
 
     def _next_hop(self, current: Url, location: str) -> tuple[Url | None, tuple[str, str] | None]:
         """The redirect target, or (None, (status, reason)) when it may not be followed."""
@@ -215,34 +198,11 @@ class Prober:
         base = self.settings.backoff * 2 ** (attempt - 1)
         return min(self.settings.max_wait, base * (0.5 + self.random.random()))
 
-    async def _wait(self, seconds: float, start: float, deadline: _Deadline) -> bool:
+    async def _wait(self, seconds: float, start: float, deadline: Deadline) -> bool:
         if self.clock() - start + seconds > self.settings.url_budget or seconds >= deadline.left():
             return False
         await self.sleep(seconds)
         return True
-
-    def _verdict(self, done, parsed: Url, code, answer, chain, current: Url, permanent, retries) -> LinkStatus:
-        after = f" after {retries} retr{'y' if retries == 1 else 'ies'}" if retries else ""
-        if code is not None and 200 <= code < 300:
-            if chain and permanent and current.text.rstrip("/") != parsed.text.rstrip("/"):
-                path = current.path
-                soft = " (the site's home page: likely a removed page)" if path in ("", "/") and parsed.path not in ("", "/") else ""
-                soft = soft or (" (a login page)" if _LOGIN.search(path) else "")
-                return done("redirected", code, chain, current, f"moved permanently{soft}", answer.title)
-            return done("alive", code, chain, current, "", answer.title)
-        if code in (404, 410):
-            return done("dead", code, chain, current, f"HTTP {code}")
-        if code == 429:
-            return done("unverifiable", code, chain, current, f"rate limited (429){after}")
-        if code == 999:
-            return done("unverifiable", code, chain, current, "bot wall (999)")
-        if code in (401, 403):
-            mitigated = answer.headers.get("cf-mitigated", "")
-            why = "bot challenge (cf-mitigated: challenge)" if mitigated else "access denied"
-            return done("unverifiable", code, chain, current, f"{why} ({code})")
-        if code is not None and code >= 500:
-            return done("error", code, chain, current, f"HTTP {code}{after}")
-        return done("error", code, chain, current, f"HTTP {code}")
 
     def _done(self, url, parsed: Url, start, status, code, chain, final: Url, reason, title=None) -> LinkStatus:
         elapsed = int((self.clock() - start) * 1000)
@@ -253,7 +213,7 @@ class Prober:
         moved = final.text if chain and final.text != url else None
         return LinkStatus(url, status, code, moved, reason, elapsed, tuple(chain), title)
 
-    async def _request(self, method: str, url: Url, first: bool, deadline: _Deadline) -> _Answer:
+    async def _request(self, method: str, url: Url, first: bool, deadline: Deadline) -> _Answer:
         slots = self._host_slots.setdefault(url.netloc, Slots(self.settings.host_concurrency))
         stats = self.hosts[url.netloc]
         # host first: a task waiting for its host holds no global slot
