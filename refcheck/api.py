@@ -14,11 +14,12 @@ from .extract import style as style_guess
 from .extract.linking import Link, link
 from .extract.references import parse_entries
 from .extract.sections import Section, locate
-from .findings import FileResult, Finding, Report
+from .findings import FileResult, Finding, Report, Severity
 from .model import Citation, Document, Reference, Span
 from .readers import iter_paths, read_bytes, read_path
 from .readers.mask import blank
 from .rules import REGISTRY
+from .rules import rc112_unreliable_reading as unreliable
 from .rules.base import Context
 
 _NUMERIC = re.compile(r"\[\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]")
@@ -68,6 +69,8 @@ def check_document(document: Document, config: Config | None = None, link_status
     style = style_guess.detect(references, citations) if config.style == "auto" else config.style
     ctx = Context(document, section, tuple(references), tuple(citations), links, style, numeric, link_status)
     findings = []
+    # a document refcheck misread: its cross-check findings are likely refcheck's own (RC112)
+    unsure = bool(unreliable.reasons(ctx))
     for code, rule in REGISTRY.items():
         if not config.enabled(code):
             continue
@@ -76,6 +79,8 @@ def check_document(document: Document, config: Config | None = None, link_status
             line, col = document.position(problem.span.start)
             end_line, end_col = document.position(problem.span.end)
             severity = configured or problem.severity or rule.DEFAULT_SEVERITY
+            if unsure and not configured and code in unreliable.CROSS_CHECKS:
+                severity = Severity.INFO
             findings.append(
                 Finding(
                     document.path, line, col, end_line, end_col, code, rule.NAME, severity,

@@ -24,6 +24,7 @@ RULE_MODULES = (
     "rc109_citation_form",
     "rc110_unparsed_reference",
     "rc111_style_mismatch",
+    "rc112_unreliable_reading",
     "rc201_incomplete_reference",
     "rc202_access_date",
     "rc203_url_date_mismatch",
