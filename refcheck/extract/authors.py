@@ -29,6 +29,7 @@ _ET_AL = re.compile(r",?\s*(?:\bet\s*al\b\.?|\bu\.\s?a\.|\bet\s+coll\.?)", re.IG
 _ELLIPSIS = re.compile(r",?\s*(?:\.\s?\.\s?\.|…)\s*,?")
 _PAREN = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
 _ALIAS = re.compile(r"^[A-Z][A-Za-z&\-]{1,14}$")
+_FULL_NAME = re.compile(r"^[A-Z][\w'\-]+(?:\s+(?:[A-Z][\w'\-]+|of|for|and|the|on|de|du|des|la|le|für|und)){1,7}$")
 _CONJ = re.compile(r"\s*,?\s*&\s*|\s*,?\s+(?:and|And|AND|y|und|u\.|et(?!\s*al)|e|en|och|og)\s+|\s*/\s*(?=[^\W\d_])")
 _SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv|jnr|snr)\.?$", re.IGNORECASE)
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?\s?-?\s?){1,4}$|^[A-Z]{1,4}$|^(?:[A-Za-z]\.\s?){1,4}$")
@@ -121,7 +122,8 @@ def parse_authors(text: str) -> ParsedAuthors:
         text = _ELLIPSIS.sub(",", text)
     aliases = ()
     if "(" in text or "[" in text:
-        aliases = tuple(m.group(1) for m in _PAREN.finditer(text) if _ALIAS.match(m.group(1)))
+        # "(NASA)", "[NASA]", and the full name beside an abbreviation: "BSI (British Standards Institute)"
+        aliases = tuple(m.group(1) for m in _PAREN.finditer(text) if _ALIAS.match(m.group(1)) or _FULL_NAME.match(m.group(1)))
         text = _PAREN.sub("", text)
     text = text.strip().rstrip(",;: ").strip()
     if text.endswith(".") and not re.search(r"(?:\b[A-Za-z]|\b(?:Jr|Sr|Jnr|Snr))\.$", text):

@@ -26,8 +26,10 @@ from .data import (
 from .dates import MONTHS
 
 YEAR = (
-    r"(?:(?<!\d)\d{3,5}(?P<sfx>[a-z])?(?![A-Za-z\d/])(?!\s*[-\u2013\u2014]\s*\d)"
-    r"|n\.\s?d\.?|in\s+press|forthcoming|s\.\s?f\.)"
+    # a range first: "(Lind, 2015–2020)", "(Berg, 2015–present)" (APA 7 for works updated over years)
+    r"(?:(?<!\d)(?:1[5-9]|20)\d\d\s?[-\u2013]\s?(?:(?:1[5-9]|20)\d\d|present|presente|heute)(?![\w\-\u2013])"
+    r"|(?<!\d)\d{3,5}(?P<sfx>[a-z])?(?![A-Za-z\d/])(?!\s*[-\u2013\u2014]\s*\d)"
+    r"|n\.\s?d\.?|in\s+press(?:-[a-z])?|forthcoming|s\.\s?f\.)"
 )
 _YEAR_ONE = re.compile(YEAR)
 # a year list: "2019, 2020a"; only the first may have three digits ("Augustine 408"),
@@ -41,7 +43,7 @@ _GROUP = re.compile(r"\(([^()]{1,600})\)")
 # Chicago's original date before the edition's year: "(Tucci [1961] 2001)", "[350 BCE]"
 ORIGINAL = r"(?:\[\s*(?:c\.\s*)?\d{1,4}(?:\s*[-\u2013/]\s*\d{1,4})?(?:\s*(?:BCE|BC|CE|AD|v\.\s*Chr\.|a\.\s*C\.))?\s*\]\s*)"
 _WORK = re.compile(
-    rf"(?P<names>[^\W\d_][^;()\d]{{0,150}}?)(?P<sep>\s*,\s*|\s+){ORIGINAL}?(?P<years>{YEARS})(?:\s*\[[^\]]{{1,20}}\])?"
+    rf"(?P<names>[\"\u201c]?[^\W\d_][^;()\d]{{0,150}}?)(?P<sep>\s*,\s*|\s+){ORIGINAL}?(?P<years>{YEARS})(?:\s*\[[^\]]{{1,20}}\])?"
     rf"(?P<loc>{LOCATOR})?(?=\s*(?:[,;]|\.?\s*$|[^\W\d_]))"
 )
 # "(Miller 2012; 2013)": a part with only years continues the previous author
@@ -88,11 +90,21 @@ class Candidate:  # internal and short-lived: not frozen, which makes it cheaper
     bare: bool = False  # "as Calow and Lappe, 2007 showed": no parentheses; kept only on an exact match
 
 
+_RANGE = re.compile(r"^(\d{4})\s?[-\u2013]\s?(\w+)$")
+
+
 def split_year(token: str) -> tuple[str, str]:
-    """``2020a`` -> (``2020``, ``a``); ``n.d.`` -> (``n.d.``, "")."""
+    """``2020a`` -> (``2020``, ``a``); ``n.d.`` -> (``n.d.``, ""); ``2015-2020`` ->
+    (``2015–2020``, ""); ``in press-a`` -> (``in press``, ``a``)."""
     if len(token) == 4 and token.isdigit():
         return token, ""
     token = _SPACES.sub(" ", token.strip())
+    if len(token) > 5 and token[4:5] in "-\u2013 " and token[:4].isdigit():
+        found = _RANGE.match(token)
+        if found:
+            return f"{found.group(1)}\u2013{found.group(2).lower()}", ""
+    if token.lower().startswith("in press-"):
+        return "in press", token[-1].lower()
     if token[:1].isdigit():
         if token[-1].isalpha():
             return token[:-1], token[-1]
@@ -130,6 +142,8 @@ def _name_ok(name: str) -> bool:
 def parse_names(text: str) -> tuple[tuple[str, ...], bool, bool] | None:
     """``Gleason and Dunay`` -> ((``Gleason``, ``Dunay``), et_al, possessive)."""
     text = _SPACES.sub(" ", text).strip().rstrip(",").strip()
+    if text[:1] in "\"\u201c":  # a title in quotes, for a work without an author: ("Merriam-Webster," n.d.)
+        text = text.strip("\"\u201c\u201d").rstrip(",").strip()
     possessive = False
     if POSSESSIVE.search(text) and len(text) > 2:
         text = POSSESSIVE.sub("", text)
@@ -227,12 +241,14 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
                     if parsed is None:
                         break
                 names, et_al, _ = parsed
-                previous = (names, et_al, "," in work.group("sep"))
+                comma = "," in work.group("sep") or work.group("names").rstrip("\"\u201d").endswith(",")
+                previous = (names, et_al, comma)
                 start = base + offset + work.start()
                 years = years_in(work.group("years"), base + offset + work.start("years"))
                 # "(EO 138, 2021)": a three-digit first year reads as a numbered document,
                 # "(Hoechst 33342)" a five-digit one as a product (kept when the name matches)
-                weak = is_weak(names) or len(years[0][0]) in (3, 5)
+                # a year range ("Obama First Term (2009–2013)") is as often a period as a work
+                weak = is_weak(names) or len(years[0][0]) in (3, 5) or "\u2013" in years[0][0]
                 # "(Aristotle 1998, 1094a)": a later number below the first year is a page
                 first = years[0][0]
                 years = [y for i, y in enumerate(years) if i == 0 or not (y[0].isdigit() and first.isdigit() and int(y[0]) < int(first))]
@@ -244,7 +260,7 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
                     found.append(
                         Candidate(
                             span[0], span[1], "parenthetical", names, et_al, year, suffix, group,
-                            (work.group("loc") or "").strip(" ,:"), comma="," in work.group("sep"),
+                            (work.group("loc") or "").strip(" ,:"), comma=comma,
                             separator_missing=missing and index == 0, weak=weak,
                         )
                     )

@@ -63,7 +63,7 @@ CORPORATE_WORDS = frozenset(
 # Lower-case words allowed inside a corporate name or a citation's author text.
 NAME_FUNCTION_WORDS = frozenset(
     {"of", "the", "for", "and", "on", "in", "de", "la", "le", "du", "des", "del", "y", "und",
-     "für", "fur", "et", "at", "to", "a", "an"}
+     "für", "fur", "et", "at", "to", "a", "an", "v", "vs"}  # "v": a case name, "Brown v. Board of Education"
 )
 
 # Words that often precede a narrative citation and are not part of the name.

@@ -97,6 +97,7 @@ class Index:
         self.by_key: dict[str, list[Reference]] = defaultdict(list)
         self.by_later: dict[str, list[Reference]] = defaultdict(list)
         self.by_initials: dict[str, list[Reference]] = defaultdict(list)
+        self.corporate_by_year: dict[str, list[Reference]] = defaultdict(list)
         self._near: dict[str, list[str]] | None = None
         for ref in references:
             for key in author_keys(ref):
@@ -105,6 +106,7 @@ class Index:
                 short = initialism(ref.authors[0].family)
                 if short:
                     self.by_initials[short].append(ref)
+                self.corporate_by_year[ref.year or ""].append(ref)
             for author in ref.authors[1:]:
                 self.by_later[name_key(author.family)].append(ref)
 
@@ -137,6 +139,15 @@ class Index:
                         found.append(key)
             self._near = near
         return self._near
+
+    def by_short_title(self, names: tuple[str, ...], year: str) -> list[Reference]:
+        """Works without an author are cited by the first words of their title (APA 7):
+        "(Climate Outlook, 2019)" for "Climate outlook for the coming decade. (2019)."."""
+        key = name_key(" ".join(names))
+        if len(key) < 6:
+            return []
+        return [r for r in self.corporate_by_year.get(year, ()) if name_key(r.authors[0].family).startswith(key)
+                and len(r.authors[0].family.split()) > len(" ".join(names).split())]
 
     def near_keys(self, name: str, year: str | None = None) -> list[tuple[int, str]]:
         """Keys within the edit-distance limit of ``name``; when some of them have
@@ -234,6 +245,9 @@ def match_authors(candidate: Candidate, authors: tuple[str, ...], index: Index, 
     ]
     if len(later) == 1:
         return Link("order", later[0])
+    titled = index.by_short_title(authors, candidate.year)
+    if len(titled) == 1:
+        return Link("exact", titled[0])
     near = index.near_keys(authors[0], candidate.year) if loose else []
     if near:
         refs = [r for _, key in near for r in index.by_key[key]]

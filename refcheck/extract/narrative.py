@@ -153,7 +153,7 @@ def scan_narrative(scan: str, group_base: int = 0) -> list[Candidate]:
             found.append(
                 Candidate(
                     start, match.end(), "narrative", authors, et_al, year, suffix, group,
-                    (match.group("loc") or "").strip(" ,:"), weak=weak or len(year) == 3,
+                    (match.group("loc") or "").strip(" ,:"), weak=weak or len(year) == 3 or "\u2013" in year,
                     variants=variants, variant_names=variant_names,
                 )
             )

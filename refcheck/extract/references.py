@@ -11,20 +11,23 @@ from __future__ import annotations
 
 import re
 
-from ..model import Reference, Span
+from ..model import Author, Reference, Span
 from ..readers.mask import URL_RE
 from .abnt import imprint_year, other_years
 from .abnt import parse_head as abnt_head
 from .authors import parse_authors
+from .citations import split_year
 from .dates import ACCESS_RE, parse_date
 from .sections import Entry
 
 _YEAR = r"(?:1\d\d\d|20\d\d)(?P<suffix>[a-z]?)"
+# APA 7's range for works updated over years, in parentheses only (a bare range is pages)
+_RANGE_YEAR = r"(?:1\d\d\d|20\d\d)\s?[-\u2013]\s?(?:1\d\d\d|20\d\d|present|presente|heute)"
 # case matters: "S. F." is a pair of initials, "s. f." is "sin fecha"
-_NODATE = r"[nN]\.\s?d\.|s\.\s?f\.|o\.\s?J\.|[iI]n\s+press|[fF]orthcoming|en\s+prensa|sous\s+presse|im\s+Druck"
+_NODATE = r"[nN]\.\s?d\.|s\.\s?f\.|o\.\s?J\.|[iI]n\s+press(?:-[a-z])?|[fF]orthcoming|en\s+prensa|sous\s+presse|im\s+Druck"
 _YEAR_RE = re.compile(
     # (2020), (2020, May 3), (n.d.), (1984 [1970])
-    rf"\(\s*(?P<p>{_YEAR}|{_NODATE})(?:\s*[,/]\s*[^()]{{0,40}}|\s*\[[^\]()]{{1,12}}\])?\s*\)"
+    rf"\(\s*(?P<p>{_RANGE_YEAR}|{_YEAR}|{_NODATE})(?:\s*[,/]\s*[^()]{{0,40}}|\s*\[[^\]()]{{1,12}}\])?\s*\)"
     # 2019. / 2019, / 2001[1953].
     rf"|(?:(?<=[\s,.])|^)(?P<b>~?(?:{_YEAR.replace('suffix', 'suffix2')}|{_NODATE}|\d{{3}}))(?=[.,:;]?\s|[.,;:]?$|\)|\s?\[\d)",
 )
@@ -80,6 +83,12 @@ _ORIGINALLY = re.compile(
     r"\((?:original(?:\s+work)?\s+published|originally\s+published|first\s+published|trabajo\s+original\s+publicado"
     r"|obra\s+original\s+publicada|publicado\s+originalmente|erstmals\s+erschienen)\s+(?:in\s+|en\s+|em\s+)?((?:1\d|20)\d\d)\)",
     re.IGNORECASE,
+)
+# Legal references (APA 7): a case by its name and reporter, a statute by its name and public law
+_CASE = re.compile(r"^(?P<name>[A-Z][^,()]{0,120}?\sv\.?\s[^,()]{1,120}?),\s*(?P<cite>\d+\s+[A-Z][\w.\s]{0,30}?\s\d+[^()]{0,40})\((?:[^()]{0,30}\s)?(?P<year>1\d\d\d|20\d\d)\)")
+_STATUTE = re.compile(
+    r"^(?P<name>[A-Z][^,()]{2,150}?\b(?:Act|Law|Code|Statute)\b[^,()]{0,40}),\s*(?P<cite>(?:Pub\.\s*L\.|\d+\s+U\.S\.C\.|\d+\s+Stat\.)[^()]{0,80})"
+    r"\((?P<year>1\d\d\d|20\d\d)\)"
 )
 _EDITION_YEAR = re.compile(r"\s*(?:1\d\d\d|20\d\d)[a-z]?(?=[.,:;)\s]|$)")
 
@@ -187,6 +196,12 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
     accessed = parse_date(accessed_raw) if accessed_raw else None
     fields = dict(raw=entry.text, urls=urls, doi=doi, accessed=accessed, accessed_raw=accessed_raw)
 
+    if " v. " in text[:200] or " v " in text[:200] or "Act" in text[:200]:
+        legal = _CASE.match(text) or _STATUTE.match(text)
+        if legal:  # "Brown v. Board of Education, 347 U.S. 483 (1954).": named by the case or act
+            name = legal.group("name").strip()
+            return Reference(ref_id, span, authors=(Author(name),), corporate=True, year=legal.group("year"),
+                             title=name, container=legal.group("cite").strip(" ,"), **fields)
     if text[:2].isupper() and text[:1].isalpha():
         head = abnt_head(text)
         if head is not None and not _YEAR_NEXT.match(text, head.end):
@@ -200,12 +215,20 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
     year = year_text[: len(year_text) - len(suffix)] if suffix else year_text
     if not year[:1].isdigit():
         year = "n.d." if year.lower().replace(" ", "").startswith(("n.d", "s.f", "o.j")) else year.lower()
+        if year.startswith("in press-"):
+            year, suffix = "in press", year[-1]
+    elif len(year) > 4:
+        year = split_year(year)[0]  # "2015 - 2020" -> "2015–2020"
     parsed = parse_authors(head)
     authors, corporate, et_al = parsed.authors, parsed.corporate, parsed.et_al
     if parsed.same_as_previous and previous is not None:
         authors, corporate, et_al = previous.authors, previous.corporate, previous.et_al
 
     rest = text[year_match.end():].lstrip(" .,:;)")
+    if corporate and len(authors) == 1 and _TITLE_AS_AUTHOR.search(authors[0].family):
+        # APA 7 puts the title of a work without an author in the author's place:
+        # "Climate outlook for the coming decade. (2019). Weather Office."
+        return _titled(ref_id, span, authors, year, suffix, rest, parsed, fields)
     if rest.startswith("["):
         rest = _LEADING_ORIGINAL.sub("", rest, count=1)  # "2001[1953]. Title"
     quoted = _quoted(rest)
@@ -309,6 +332,18 @@ def _parse_abnt(text: str, ref_id: str, span: Span, head, fields: dict) -> Refer
         other_years=other_years(text, year_match),
         **fields,
     )
+
+
+# two lower-case words that are not function words: a title, not an institution's name
+_TITLE_AS_AUTHOR = re.compile(r"\s(?!(?:of|the|for|and|on|in|at|to|de|la|le|du|des|del|y|und|für|et|an|a)\b)[a-z]{3,}\b.*\s(?!(?:of|the|for|and|on|in|at|to|de|la|le|du|des|del|y|und|für|et|an|a)\b)[a-z]{3,}\b")
+
+
+def _titled(ref_id: str, span: Span, authors, year: str, suffix: str, rest: str, parsed, fields: dict) -> Reference:
+    stop = _CONTAINER_STOP.search(rest)
+    source = (rest[: stop.start()] if stop else rest).strip(" .,:;")
+    source = re.split(r"(?<=[a-z)])\.\s", source, maxsplit=1)[0].strip(" .,:;") or None
+    return Reference(ref_id, span, authors=authors, corporate=True, year=year, year_suffix=suffix.lower(),
+                     title=authors[0].family, container=source, aliases=parsed.aliases, **fields)
 
 
 def parse_entries(entries: tuple[Entry, ...]) -> list[Reference]:

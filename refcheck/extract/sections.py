@@ -19,7 +19,8 @@ _LOWER_STARTS = ("van ", "von ", "de ", "del ", "della ", "der ", "den ", "des "
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}\s*$", re.IGNORECASE)
 # A year where a reference list puts it: after the authors.
 _ENTRY_YEAR = re.compile(
-    r"(?:^|[\s(,.])(?:1[5-9]\d\d|20\d\d)[a-z]?(?=[).,:;\s]|$)|\bn\.\s?d\.|\(in press\)|\bforthcoming\b",
+    r"(?:^|[\s(,.])(?:1[5-9]\d\d|20\d\d)(?:[-\u2013](?:1[5-9]\d\d|20\d\d|present))?[a-z]?(?=[).,:;\s]|$)"
+    r"|\bn\.\s?d\.|\(in press(?:-[a-z])?\)|\bforthcoming\b",
     re.IGNORECASE,
 )
 
