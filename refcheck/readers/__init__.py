@@ -7,12 +7,14 @@ Readers never judge the content.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import stat
+from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Document
 from . import markdown, text
 from .decode import decode
+from .files import MAX_BYTES, problem, read_regular, read_stream
 
 READERS = {
     ".txt": text,
@@ -22,7 +24,7 @@ READERS = {
     ".markdown": markdown,
 }
 SUPPORTED_SUFFIXES = tuple(sorted(READERS))
-MAX_BYTES = 256 * 1024 * 1024
+__all__ = ["MAX_BYTES", "READERS", "SUPPORTED_SUFFIXES", "expand", "read_bytes", "read_path", "read_stdin", "reader_for"]
 
 
 def reader_for(path: str):
@@ -39,6 +41,7 @@ def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Document:
 
 
 def read_path(path: str) -> Document:
+    """Read a regular file with the reader for its suffix (see :mod:`.files`)."""
     module = reader_for(path)
     if module is None:
         suffix = os.path.splitext(path)[1] or "(none)"
@@ -46,39 +49,50 @@ def read_path(path: str) -> Document:
             path,
             f"unsupported input format {suffix!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}",
         )
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise InputError(path, f"file too large ({size} bytes; the limit is {MAX_BYTES})")
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except InputError:
-        raise
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from None
-    return module.read(path, decode(path, data))
+    return module.read(path, decode(path, read_regular(path)))
 
 
-def iter_paths(paths: list[str]) -> Iterator[str]:
-    """Expand folders into the supported files below them, in sorted order.
+def read_stdin(stream: BinaryIO, fmt: str = "md") -> Document:
+    """Standard input, bounded like a file, as ``<stdin>``."""
+    return read_bytes("<stdin>", read_stream("<stdin>", stream), fmt)
 
-    A path that names a file is yielded as given (even if unsupported, so that
-    the user hears about it); a folder with nothing supported raises.
+
+def expand(path: str, errors: list[str], notes: list[str]) -> list[str]:
+    """The documents ``path`` stands for: itself, or the supported files in a
+    folder and its subfolders, in sorted order.
+
+    A path that names a file is returned as given (even if unsupported, so that
+    the user hears about it). Nothing is skipped without a word, except hidden
+    names and unsupported suffixes inside folders: an unreadable folder or a
+    folder with nothing supported is an error, a symlinked subfolder (not
+    followed) a note.
     """
-    for path in paths:
-        if path == "-" or not os.path.isdir(path):
-            if path != "-" and not os.path.exists(path):
-                raise InputError(path, "no such file or directory")
-            yield path
-            continue
-        found = False
-        for root, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if reader_for(name) is not None and not name.startswith("."):
-                    found = True
-                    yield os.path.join(root, name)
-        if not found:
-            raise InputError(
-                path, f"no supported documents in this folder ({', '.join(SUPPORTED_SUFFIXES)})"
-            )
+    if path == "-":
+        return [path]
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        errors.append(str(InputError(path, problem(exc))))
+        return []
+    if not stat.S_ISDIR(mode):
+        return [path]
+    found: list[str] = []
+    before = len(errors)
+
+    def unreadable(exc: OSError) -> None:
+        errors.append(str(InputError(exc.filename or path, f"cannot read this folder: {problem(exc)}")))
+
+    for root, dirs, files in os.walk(path, onerror=unreadable):
+        kept = []
+        for name in sorted(dirs):
+            if name.startswith("."):
+                continue
+            if os.path.islink(os.path.join(root, name)):
+                notes.append(f"{os.path.join(root, name)}: symbolic link to a folder, not followed (name it to check it)")
+                continue
+            kept.append(name)
+        dirs[:] = kept
+        found += [os.path.join(root, n) for n in sorted(files) if reader_for(n) is not None and not n.startswith(".")]
+    if not found and len(errors) == before:
+        errors.append(str(InputError(path, f"no supported documents in this folder ({', '.join(SUPPORTED_SUFFIXES)})")))
+    return found
