@@ -140,6 +140,19 @@ def test_symlink_to_dev_zero_is_refused(tmp_path):
     assert (result.returncode, result.stderr) == (2, f"refcheck: error: zero.md: a character device, {NOT_REGULAR}\n")
 
 
+def test_socket_is_refused(tmp_path, monkeypatch):
+    import socket
+
+    monkeypatch.chdir(tmp_path)  # a short name: socket paths are limited to about 100 bytes
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind("sock.md")
+        result = cli("check", "--isolated", "sock.md")
+    finally:
+        server.close()
+    assert (result.exit_code, result.stderr) == (2, f"refcheck: error: sock.md: a socket, {NOT_REGULAR}\n")
+
+
 def test_stdin_is_bounded_like_a_file(tmp_path, monkeypatch):
     monkeypatch.setattr(files, "MAX_BYTES", len(GOOD))
     result = cli("check", "--isolated", "-", input=GOOD)
@@ -293,6 +306,23 @@ def test_symlink_loop_and_broken_link_are_named(tmp_path):
     result = cli("check", "--isolated", str(tmp_path))  # met inside a folder
     assert result.exit_code == 2
     assert result.stderr == f"refcheck: error: {tmp_path / 'gone.md'}: {broken}\nrefcheck: error: {tmp_path / 'loop.md'}: {loop}\n"
+
+
+def test_folder_deeper_than_the_python_stack(tmp_path):
+    folders = [tmp_path / "deep"]
+    for _ in range(1200):
+        folders.append(folders[-1] / "a")
+    try:
+        for folder in folders:
+            folder.mkdir()
+        write(folders[-1])
+        result = cli("check", "--isolated", str(folders[0]))
+    finally:  # removed here, deepest first: shutil.rmtree (pytest's clean-up) recurses too
+        (folders[-1] / "good.md").unlink(missing_ok=True)
+        for folder in reversed(folders):
+            if folder.exists():
+                folder.rmdir()
+    assert (result.exit_code, result.stderr, result.stdout) == (0, "", "No problems found (1 file, 1 reference, 1 citation).\n")
 
 
 def _without_root_powers():

@@ -76,23 +76,43 @@ def expand(path: str, errors: list[str], notes: list[str]) -> list[str]:
         return []
     if not stat.S_ISDIR(mode):
         return [path]
-    found: list[str] = []
     before = len(errors)
-
-    def unreadable(exc: OSError) -> None:
-        errors.append(str(InputError(exc.filename or path, f"cannot read this folder: {problem(exc)}")))
-
-    for root, dirs, files in os.walk(path, onerror=unreadable):
-        kept = []
-        for name in sorted(dirs):
-            if name.startswith("."):
-                continue
-            if os.path.islink(os.path.join(root, name)):
-                notes.append(f"{os.path.join(root, name)}: symbolic link to a folder, not followed (name it to check it)")
-                continue
-            kept.append(name)
-        dirs[:] = kept
-        found += [os.path.join(root, n) for n in sorted(files) if reader_for(n) is not None and not n.startswith(".")]
+    found = _walk(path, errors, notes)
     if not found and len(errors) == before:
         errors.append(str(InputError(path, f"no supported documents in this folder ({', '.join(SUPPORTED_SUFFIXES)})")))
     return found
+
+
+def _walk(top: str, errors: list[str], notes: list[str]) -> list[str]:
+    """Depth first, in sorted order, without recursion (a folder tree may be
+    deeper than Python's stack) and without following symlinked folders."""
+    found: list[str] = []
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as exc:
+            errors.append(str(InputError(folder, f"cannot read this folder: {problem(exc)}")))
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if not _is_folder(entry):  # files, and links that lead nowhere (read, and reported, if supported)
+                if reader_for(entry.name) is not None:
+                    found.append(entry.path)
+            elif entry.is_symlink():
+                notes.append(f"{entry.path}: symbolic link to a folder, not followed (name it to check it)")
+            else:
+                subfolders.append(entry.path)
+        stack.extend(reversed(subfolders))
+    return found
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a symlink loop, a permission problem: reported when read
+        return False

@@ -57,11 +57,11 @@ def read_regular(path: str, limit: int | None = None) -> bytes:
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise InputError(path, problem(exc)) from None
+        raise InputError(path, _not_regular(path) or problem(exc)) from None
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise InputError(path, f"{kind(mode)}, not a regular file; only regular files are read")
+            raise InputError(path, _not_regular(path, mode))
         size = os.fstat(fd).st_size
         if size > limit:
             raise InputError(path, f"file too large ({size} bytes; the limit is {limit})")
@@ -71,6 +71,19 @@ def read_regular(path: str, limit: int | None = None) -> bytes:
         raise InputError(path, problem(exc)) from None
     finally:
         os.close(fd)
+
+
+def _not_regular(path: str, mode: int | None = None) -> str | None:
+    """The message for a path that is not a regular file (None when it is one,
+    or cannot be looked at): a socket cannot even be opened."""
+    if mode is None:
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            return None
+    if stat.S_ISREG(mode):
+        return None
+    return f"{kind(mode)}, not a regular file; only regular files are read"
 
 
 def read_stream(path: str, stream: BinaryIO, limit: int | None = None) -> bytes:
