@@ -17,6 +17,7 @@ from .output.escape import printable
 _STYLE = click.Choice(["apa7", "apa6", "harvard", "chicago", "abnt", "auto"], case_sensitive=False)
 _LEVEL = click.Choice(["error", "warning", "info"], case_sensitive=False)
 _DEBUG = "refcheck.debug"
+_DETAIL = 300  # characters of an internal error's message on its one line
 CLOSED_PIPE = 128 + 13  # the status of a program killed by SIGPIPE, as `yes | head -1` leaves it
 
 
@@ -90,10 +91,12 @@ def _internal(ctx: click.Context, exc: BaseException) -> None:
     if ctx.meta.get(_DEBUG):
         import traceback
 
-        _write("".join(traceback.format_exception(cause)), err=True)
+        lines = "".join(traceback.format_exception(cause)).splitlines()
+        _write("".join(printable(line) + "\n" for line in lines), err=True)
     where = f" while checking {path}" if path else ""
     hint = "" if ctx.meta.get(_DEBUG) else "; --debug prints the traceback"
-    _say("internal error", f"{type(cause).__name__}{where}: {cause} (a bug in refcheck, please report it{hint})")
+    detail = str(cause) if len(str(cause)) <= _DETAIL else str(cause)[:_DETAIL] + "…"
+    _say("internal error", f"{type(cause).__name__}{where}: {detail} (a bug in refcheck, please report it{hint})")
     sys.exit(ExitCode.INTERNAL)
 
 

@@ -71,6 +71,20 @@ def test_debug_prints_the_traceback(tmp_path, monkeypatch, where):
                          "(a bug in refcheck, please report it)")
 
 
+def test_internal_error_message_is_escaped_and_bounded(tmp_path, monkeypatch):
+    def hostile(ctx):
+        raise ValueError("\x1b]0;title\x07" + "x" * 1000)
+
+    path = write(tmp_path)
+    monkeypatch.setattr(REGISTRY["RC103"], "check", hostile)
+    result = cli("check", "--isolated", str(path))
+    assert result.stderr == (f"refcheck: internal error: ValueError while checking {path}: \\x1b]0;title\\x07{'x' * 290}… "
+                             "(a bug in refcheck, please report it; --debug prints the traceback)\n")
+    debug = cli("check", "--debug", "--isolated", str(path)).stderr
+    assert "\x1b" not in debug and "\x07" not in debug
+    assert f"ValueError: \\x1b]0;title\\x07{'x' * 1000}\n" in debug  # the traceback keeps the whole message
+
+
 def test_internal_error_in_the_link_phase_and_outside_any_file(tmp_path, monkeypatch):
     import refcheck.api
     import refcheck.output
