@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 import refcheck.readers.files as files
 from refcheck.cli import main
+from refcheck.config import STYLES
 from refcheck.findings import ExitCode
 from refcheck.rules import REGISTRY
 
@@ -212,7 +213,7 @@ def test_endless_stdin_through_a_real_pipe(tmp_path, monkeypatch):
     ("refcheck.toml", "severity = 3\n", "severity must be a table of CODE = \"error|warning|info\""),
     ("refcheck.toml", "[severity]\nRC102 = 1\n", "severity.RC102: expected error, warning or info, got 1"),
     ("refcheck.toml", "fail-on = 2\n", "fail-on: expected error, warning or info, got 2"),
-    ("refcheck.toml", "style = [\"apa7\"]\n", "style: unknown style ['apa7'] (use one of apa7, apa6, harvard, chicago, auto)"),
+    ("refcheck.toml", "style = [\"apa7\"]\n", f"style: unknown style ['apa7'] (use one of {', '.join(STYLES)})"),
     ("refcheck.toml", "exclude = \"x\"\n", "exclude: expected a list of regular expressions"),
     ("refcheck.toml", "cache-ttl = 1.5\n", "cache-ttl must be a positive integer"),
     ("refcheck.toml", "user-agent = \"a\\r\\nX-Evil: 1\"\n", "user-agent must be printable ASCII (it is sent as an HTTP header)"),
