@@ -157,6 +157,8 @@ def _load_toml(path: str) -> dict[str, Any]:
         raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start + 1}): TOML files are UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:  # the parser recurses into arrays and inline tables
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
 
 
 def _table(data: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:

@@ -229,6 +229,14 @@ def test_config_of_the_wrong_shape(tmp_path, monkeypatch, name, text, problem):
         assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"refcheck: error: {config}: {problem}\n")
 
 
+@pytest.mark.parametrize("value", ["[" * 50000 + "]" * 50000, "{a = " * 5000 + "1" + "}" * 5000])
+def test_config_nested_too_deeply(tmp_path, value):
+    config = tmp_path / "refcheck.toml"
+    config.write_text(f"x = {value}\n", encoding="utf-8")
+    result = cli("check", "--config", str(config), str(write(tmp_path)))
+    assert (result.exit_code, result.stderr) == (2, f"refcheck: error: {config}: invalid TOML: arrays or tables nested too deeply\n")
+
+
 def test_config_not_utf8_and_broken_link(tmp_path):
     config = tmp_path / "refcheck.toml"
     config.write_bytes(b'style = "caf\xe9"\n')
