@@ -149,6 +149,17 @@ def test_fifo_found_as_refcheck_toml(tmp_path):
         2, f"refcheck: error: {tmp_path / 'refcheck.toml'}: cannot read: a named pipe (FIFO), {NOT_REGULAR}\n")
 
 
+def test_fifo_swapped_in_after_the_check_is_caught_without_blocking(tmp_path):
+    # os.stat is made to say "regular file", as if the path were swapped between stat and open
+    os.mkfifo(tmp_path / "swapped.md")
+    code = ("import os, stat, sys\nimport refcheck.readers.files as f\nreal = os.stat(sys.argv[1])\n"
+            "f.os = type('os', (), {**{k: getattr(os, k) for k in dir(os) if not k.startswith('__')}, "
+            "'stat': staticmethod(lambda p: os.stat_result((stat.S_IFREG | 0o644,) + tuple(real)[1:]))})\n"
+            "try:\n    f.read_regular(sys.argv[1])\nexcept Exception as exc:\n    print(exc)\n")
+    result = subprocess.run([sys.executable, "-c", code, "swapped.md"], cwd=tmp_path, capture_output=True, text=True, timeout=30)
+    assert (result.stdout, result.stderr) == (f"swapped.md: a named pipe (FIFO), {NOT_REGULAR}\n", "")
+
+
 def test_symlink_to_dev_zero_is_refused(tmp_path):
     (tmp_path / "zero.md").symlink_to("/dev/zero")
     result = refcheck("check", "--isolated", "zero.md", cwd=tmp_path)

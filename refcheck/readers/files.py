@@ -16,6 +16,7 @@ from ..errors import InputError
 
 MAX_BYTES = 256 * 1024 * 1024  # the largest document, file or standard input
 _CHUNK = 1024 * 1024
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -31,7 +32,7 @@ def kind(mode: int) -> str:
     for test, name in _KINDS:
         if test(mode):
             return name
-    return "not a regular file"
+    return "a special file"
 
 
 def problem(exc: OSError) -> str:
@@ -48,23 +49,22 @@ def problem(exc: OSError) -> str:
 def read_regular(path: str, limit: int | None = None) -> bytes:
     """The bytes of the regular file ``path``, at most ``limit`` of them.
 
-    Opened without blocking (a FIFO opens at once), then checked with fstat on
-    the open descriptor (no race with a swapped path): anything but a regular
-    file is refused. Raises :class:`InputError` with a one-line problem.
+    Anything but a regular file is refused before it is opened (opening a
+    device can have effects of its own), and again after: the file is opened
+    without blocking (a FIFO swapped in opens at once) and checked with fstat
+    on the open descriptor. Raises :class:`InputError` with a one-line problem.
     """
     limit = MAX_BYTES if limit is None else limit
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, flags)
+        _check_regular(path, os.stat(path).st_mode)
+        fd = os.open(path, _FLAGS)
     except OSError as exc:
-        raise InputError(path, _not_regular(path) or problem(exc)) from None
+        raise InputError(path, problem(exc)) from None
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise InputError(path, _not_regular(path, mode))
-        size = os.fstat(fd).st_size
-        if size > limit:
-            raise InputError(path, f"file too large ({size} bytes; the limit is {limit})")
+        info = os.fstat(fd)
+        _check_regular(path, info.st_mode)
+        if info.st_size > limit:
+            raise InputError(path, f"file too large ({info.st_size} bytes; the limit is {limit})")
         with os.fdopen(fd, "rb", closefd=False) as handle:
             return read_stream(path, handle, limit)
     except OSError as exc:
@@ -73,17 +73,9 @@ def read_regular(path: str, limit: int | None = None) -> bytes:
         os.close(fd)
 
 
-def _not_regular(path: str, mode: int | None = None) -> str | None:
-    """The message for a path that is not a regular file (None when it is one,
-    or cannot be looked at): a socket cannot even be opened."""
-    if mode is None:
-        try:
-            mode = os.stat(path).st_mode
-        except OSError:
-            return None
-    if stat.S_ISREG(mode):
-        return None
-    return f"{kind(mode)}, not a regular file; only regular files are read"
+def _check_regular(path: str, mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        raise InputError(path, f"{kind(mode)}, not a regular file; only regular files are read")
 
 
 def read_stream(path: str, stream: BinaryIO, limit: int | None = None) -> bytes:
