@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -140,7 +139,7 @@ def check_paths(paths: list[str], config: Config | None = None, link_run=None, t
     documents = []
     for path in (path for given in paths for path in expand(given, report.errors, report.notes)):
         try:
-            document = read_stdin(sys.stdin.buffer) if path == "-" else read_path(path)
+            document = read_stdin() if path == "-" else read_path(path)
         except InputError as exc:
             report.errors.append(str(exc))
             continue

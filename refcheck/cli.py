@@ -42,6 +42,10 @@ def _write(text: str, err: bool = False, encoding: str | None = None) -> None:
     encoding lacks are written as backslash escapes, unless ``encoding`` is
     given (JSON is UTF-8 whatever the locale)."""
     stream = sys.stderr if err else sys.stdout
+    if stream is None:  # started with the stream closed (`refcheck check x >&-`)
+        if err:
+            return
+        _fail("cannot write the output: standard output is closed")
     try:
         _write_all(stream, text, encoding)
     except BrokenPipeError:
@@ -188,16 +192,20 @@ def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, col
     if config.links:
         from .net.run import LinkRun
 
-        progress = sys.stderr.isatty() and resolve(fmt) == "text" and "CI" not in os.environ
+        progress = _is_terminal(sys.stderr) and resolve(fmt) == "text" and "CI" not in os.environ
         run = LinkRun(cache_dir=cache_dir, use_cache=not no_cache, suggest_archive=suggest_archive,
                       progress=progress, verbose=verbose)
     report = check_paths(list(paths), config, run)
     _tell(report)
     if color is None:
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        color = _is_terminal(sys.stdout) and "NO_COLOR" not in os.environ
     fmt = resolve(fmt)
     _write(render(report, fmt, color=color) if fmt == "text" else render(report, fmt), encoding="utf-8" if fmt == "json" else None)
     sys.exit(report.exit_code(config.fail_on))
+
+
+def _is_terminal(stream) -> bool:
+    return stream is not None and stream.isatty()
 
 
 def _tell(report) -> None:

@@ -4,7 +4,6 @@ that cannot be written, bugs (exit 3), paths skipped without a word."""
 
 from __future__ import annotations
 
-import fcntl
 import itertools
 import json
 import os
@@ -269,6 +268,23 @@ def test_full_disk_is_one_line_exit_2(tmp_path):
     assert (result.returncode, result.stderr) == (2, "refcheck: error: cannot write the output: no space left on device\n")
 
 
+def _closing(fd):
+    return lambda: os.close(fd)  # in the child, before refcheck starts: Python sees no stream at all
+
+
+def test_closed_standard_streams(tmp_path):
+    write(tmp_path)
+    result = refcheck("check", "--isolated", "good.md", cwd=tmp_path, preexec_fn=_closing(1))
+    assert (result.returncode, result.stderr) == (2, "refcheck: error: cannot write the output: standard output is closed\n")
+    result = refcheck("check", "--isolated", "-", cwd=tmp_path, preexec_fn=_closing(0))
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "Nothing was checked: 1 path could not be read.\n", "refcheck: error: <stdin>: standard input is closed\n")
+    with open("/dev/full", "w") as full:  # nowhere to write, not even the error: still exit 2, not a crash
+        result = subprocess.run([sys.executable, "-m", "refcheck", "check", "--isolated", "good.md"], cwd=tmp_path,
+                                stdout=full, preexec_fn=_closing(2), timeout=30)
+    assert result.returncode == 2
+
+
 def test_closed_pipe_ends_quietly(tmp_path):
     write(tmp_path)
     read_end, write_end = os.pipe()
@@ -284,6 +300,8 @@ def test_reader_that_stops_after_one_line(tmp_path):
     # `refcheck check big.md | head -1`, through a pipe made small enough that the output cannot fit
     names = ("W" + "".join(letters) for letters in itertools.product("aeiou", "bcdfg", "lmnrs", "aeiou", "bcdfg"))
     write(tmp_path, "big.md", "".join(f"Claim ({name}, 2001).\n" for name in names) + "\n" + GOOD)  # 3125 RC101
+    import fcntl
+
     read_end, write_end = os.pipe()
     fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)
     process = subprocess.Popen([sys.executable, "-m", "refcheck", "check", "--isolated", "big.md"], cwd=tmp_path,

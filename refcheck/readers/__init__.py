@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from typing import BinaryIO
 
 from ..errors import InputError
@@ -52,8 +53,12 @@ def read_path(path: str) -> Document:
     return module.read(path, decode(path, read_regular(path)))
 
 
-def read_stdin(stream: BinaryIO, fmt: str = "md") -> Document:
-    """Standard input, bounded like a file, as ``<stdin>``."""
+def read_stdin(stream: BinaryIO | None = None, fmt: str = "md") -> Document:
+    """Standard input (or ``stream``), bounded like a file, as ``<stdin>``."""
+    if stream is None:
+        stream = getattr(sys.stdin, "buffer", sys.stdin)
+    if stream is None:  # started with standard input closed
+        raise InputError("<stdin>", "standard input is closed")
     return read_bytes("<stdin>", read_stream("<stdin>", stream), fmt)
 
 
