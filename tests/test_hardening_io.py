@@ -140,6 +140,12 @@ def test_fifo_given_directly_inside_a_folder_and_as_config(tmp_path):
     assert (result.returncode, result.stderr) == (2, f"refcheck: error: pipe.md: cannot read: a named pipe (FIFO), {NOT_REGULAR}\n")
 
 
+def test_refs_refuses_a_fifo(tmp_path):
+    os.mkfifo(tmp_path / "pipe.md")
+    result = refcheck("refs", "pipe.md", cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", f"refcheck: error: pipe.md: a named pipe (FIFO), {NOT_REGULAR}\n")
+
+
 def test_fifo_found_as_refcheck_toml(tmp_path):
     os.mkfifo(tmp_path / "refcheck.toml")
     write(tmp_path)

@@ -86,6 +86,16 @@ def test_document_text_is_escaped_in_text_github_and_refs(tmp_path):
         assert not any(char in output for char in RAW)
 
 
+def test_refs_header_and_cache_path_are_escaped(tmp_path):
+    path = tmp_path / "a\x1b]0;t\x07.md"
+    path.write_text(GOOD, encoding="utf-8")
+    result = cli("refs", str(path))
+    assert result.stdout.splitlines()[0].startswith(f"{tmp_path}/a\\x1b]0;t\\x07.md: 1 references, 1 citations (style ")
+    folder = tmp_path / "cache\x1b[2J"
+    result = cli("cache", "clear", "--cache-dir", str(folder))
+    assert result.stdout == f"Cleared 0 cached links from {tmp_path}/cache\\x1b[2J/links.sqlite3.\n"
+
+
 class _Page(BaseHTTPRequestHandler):
     body = b"<html><head><title>\x1b]0;owned\x07Other \x1b[2Jpage\xe2\x80\xae</title></head></html>"
 
