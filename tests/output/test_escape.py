@@ -90,7 +90,7 @@ def test_refs_header_and_cache_path_are_escaped(tmp_path):
     path = tmp_path / "a\x1b]0;t\x07.md"
     path.write_text(GOOD, encoding="utf-8")
     result = cli("refs", str(path))
-    assert result.stdout.splitlines()[0].startswith(f"{tmp_path}/a\\x1b]0;t\\x07.md: 1 references, 1 citations (style ")
+    assert result.stdout.splitlines()[0].startswith(f"{tmp_path}/a\\x1b]0;t\\x07.md: 1 reference, 1 citation (style ")
     folder = tmp_path / "cache\x1b[2J"
     result = cli("cache", "clear", "--cache-dir", str(folder))
     assert result.stdout == f"Cleared 0 cached links from {tmp_path}/cache\\x1b[2J/links.sqlite3.\n"
