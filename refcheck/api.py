@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import replace
 from typing import NamedTuple
 
 from .config import Config
-from .errors import InputError
+from .errors import InputError, InternalError, RefcheckError
 from .extract import citations as citation_scanner
 from .extract import style as style_guess
 from .extract.linking import Link, link
@@ -16,7 +15,7 @@ from .extract.references import parse_entries
 from .extract.sections import Section, locate
 from .findings import FileResult, Finding, Report, Severity
 from .model import Citation, Document, Reference, Span
-from .readers import iter_paths, read_bytes, read_path
+from .readers import expand, read_bytes, read_path, read_stdin
 from .readers.mask import blank
 from .rules import REGISTRY
 from .rules import rc112_unreliable_reading as unreliable
@@ -129,30 +128,42 @@ def probe_links(references, config: Config, run=None, transport=None, resolver=N
 
 
 def check_paths(paths: list[str], config: Config | None = None, link_run=None, transport=None, resolver=None) -> Report:
-    """Check files and folders; unreadable inputs are collected in ``Report.errors``.
-    With ``config.links`` every URL and DOI is probed once across all files."""
+    """Check files and folders; unreadable inputs are collected in ``Report.errors``,
+    paths skipped on purpose in ``Report.notes``. With ``config.links`` every URL
+    and DOI is probed once across all files.
+
+    An unexpected exception (a bug) is raised as :class:`InternalError` naming
+    the file it happened in, the original exception chained."""
     config = config or Config()
     report = Report()
-    expanded: list[str] = []
-    for given in paths:
-        try:
-            expanded += iter_paths([given])
-        except InputError as exc:
-            report.errors.append(str(exc))
     documents = []
-    for path in expanded:
+    for path in (path for given in paths for path in expand(given, report.errors, report.notes)):
         try:
-            if path == "-":
-                document = read_bytes("<stdin>", sys.stdin.buffer.read(), "md")
-            else:
-                document = read_path(path)
+            document = read_stdin() if path == "-" else read_path(path)
         except InputError as exc:
             report.errors.append(str(exc))
             continue
-        documents.append((document, extract(document)))
+        except Exception as exc:
+            raise InternalError(_name(path), exc) from exc
+        documents.append((document, _guarded(document.path, extract, document)))
     status = None
     if config.links:
-        status = probe_links([r for _, x in documents for r in x.references], config, link_run, transport, resolver)
+        references = [r for _, x in documents for r in x.references]
+        status = _guarded("the links", probe_links, references, config, link_run, transport, resolver)
     for document, extracted in documents:
-        report.files.append(check_document(document, config, status, extracted))
+        report.files.append(_guarded(document.path, check_document, document, config, status, extracted))
     return report
+
+
+def _name(path: str) -> str:
+    return "<stdin>" if path == "-" else path
+
+
+def _guarded(path: str, function, *args):
+    """``function(*args)``; an unexpected exception becomes an InternalError naming ``path``."""
+    try:
+        return function(*args)
+    except (RefcheckError, InternalError):
+        raise
+    except Exception as exc:
+        raise InternalError(path, exc) from exc

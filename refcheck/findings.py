@@ -31,6 +31,7 @@ class ExitCode(enum.IntEnum):
     CLEAN = 0
     FINDINGS = 1
     USAGE = 2
+    INTERNAL = 3  # an unexpected exception: a bug in refcheck
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -71,6 +72,7 @@ class FileResult:
 class Report:
     files: list[FileResult] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # unreadable inputs, one line each
+    notes: list[str] = field(default_factory=list)  # paths skipped on purpose (symlinked folders), one line each
 
     @property
     def findings(self) -> list[Finding]:
