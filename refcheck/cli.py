@@ -170,10 +170,12 @@ def main() -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="Where the link cache lives [default: the user cache dir].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache.")
 @click.option("--suggest-archive/--no-suggest-archive", default=True, show_default=True, help="Look up archived copies of dead links.")
+@click.option("--url-deadline", type=float, default=None, metavar="SECONDS", help="Time allowed per URL, every hop, retry and byte included [default: 30].")
+@click.option("--link-deadline", type=float, default=None, metavar="SECONDS", help="Time allowed for the whole link phase; later URLs are unverifiable [default: 300].")
 @click.option("-v", "--verbose", is_flag=True, help="Print a per-host summary of the link checks on stderr.")
 @_debug_option
 def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, color, links, allow_private, exclude,
-          cache_dir, no_cache, suggest_archive, verbose) -> None:
+          cache_dir, no_cache, suggest_archive, url_deadline, link_deadline, verbose) -> None:
     """Check documents (files, folders, or - for standard input).
 
     Folders are searched for .txt, .text, .rst, .md and .markdown files
@@ -185,7 +187,8 @@ def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, col
 
     try:
         config = _config(config_file, isolated, style=style, select=select, ignore=ignore, fail_on=fail_on,
-                         links=links, allow_private=allow_private, exclude=exclude or None)
+                         links=links, allow_private=allow_private, exclude=exclude or None,
+                         url_deadline=url_deadline, link_deadline=link_deadline)
     except RefcheckError as exc:
         _fail(str(exc))
     run = None

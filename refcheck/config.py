@@ -18,7 +18,7 @@ from .findings import Severity
 
 STYLES = ("apa7", "apa6", "harvard", "chicago", "abnt", "auto")
 KEYS = ("style", "select", "ignore", "severity", "fail-on", "links", "allow-private", "exclude", "user-agent",
-        "cache-ttl", "concurrency", "host-concurrency")
+        "cache-ttl", "concurrency", "host-concurrency", "url-deadline", "link-deadline")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ class Config:
     cache_ttl: int = 86400  # seconds an alive, redirected or dead verdict is reused
     concurrency: int = 64
     host_concurrency: int = 10
+    url_deadline: float = 30.0  # seconds per URL: every hop, retry, wait and byte
+    link_deadline: float = 300.0  # seconds for the whole link phase
     source: str | None = None  # the file it came from, for messages
 
     def enabled(self, code: str) -> bool:
@@ -52,7 +54,16 @@ class Config:
             given["fail_on"] = _severity(given["fail_on"], "--fail-on")
         if "exclude" in given:
             given["exclude"] = self.exclude + _patterns(list(given["exclude"]), "--exclude")
+        for key in ("url_deadline", "link_deadline"):
+            if key in given:
+                given[key] = _seconds(given[key], f"--{key.replace('_', '-')}")
         return replace(self, **given)
+
+
+def _seconds(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 86400:
+        raise ConfigError(f"{where} must be a number of seconds above 0 (at most 86400)")
+    return float(value)
 
 
 def _known_codes() -> tuple[str, ...]:
@@ -121,6 +132,9 @@ def from_mapping(table: Mapping[str, Any], source: str) -> Config:
             if kind is str and not (value.isascii() and value.isprintable()):
                 raise ConfigError(f"{source}: {key} must be printable ASCII (it is sent as an HTTP header)")
             config = replace(config, **{key.replace("-", "_"): value})
+    for key in ("url-deadline", "link-deadline"):
+        if key in table:
+            config = replace(config, **{key.replace("-", "_"): _seconds(table[key], f"{source}: {key}")})
     if "exclude" in table:
         config = replace(config, exclude=_patterns(table["exclude"], f"{source}: exclude"))
     return config

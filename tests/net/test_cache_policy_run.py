@@ -136,3 +136,19 @@ def test_system_resolver_reads_localhost_from_the_hosts_file():
     from refcheck.net.policy import system_resolver
 
     assert "127.0.0.1" in asyncio.run(system_resolver("localhost"))
+
+
+def test_deadlines_come_from_the_config_and_the_command_line(tmp_path):
+    from refcheck.config import load
+    from refcheck.errors import ConfigError
+
+    path = tmp_path / "refcheck.toml"
+    path.write_text('url-deadline = 5\nlink-deadline = 60.5\n', encoding="utf-8")
+    config = load(str(path))
+    assert (config.url_deadline, config.link_deadline) == (5.0, 60.5)
+    assert config.with_options(url_deadline=2).url_deadline == 2.0
+    path.write_text('url-deadline = 0\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="url-deadline must be a number of seconds above 0"):
+        load(str(path))
+    with pytest.raises(ConfigError, match="--link-deadline must be a number of seconds"):
+        config.with_options(link_deadline=-1)
