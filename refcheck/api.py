@@ -121,8 +121,8 @@ def probe_links(references, config: Config, run=None, transport=None, resolver=N
         want_titles=config.enabled("RC406") or config.enabled("RC301"),
     )
     policy = Policy(config.allow_private, tuple(re.compile(p) for p in config.exclude))
-    run = replace(run, policy=policy, settings=settings, cache_ttl=config.cache_ttl,
-                  url_deadline=config.url_deadline, link_deadline=config.link_deadline)
+    deadlines = {k: v for k, v in (("url_deadline", config.url_deadline), ("link_deadline", config.link_deadline)) if v}
+    run = replace(run, policy=policy, settings=settings, cache_ttl=config.cache_ttl, **deadlines)
     extra = {} if resolver is None else {"resolver": resolver}
     probed = probe_urls(sorted(set(written.values())), run, transport=transport, **extra)
     return {url: probed[clean] for url, clean in written.items()}

@@ -35,8 +35,8 @@ class Config:
     cache_ttl: int = 86400  # seconds an alive, redirected or dead verdict is reused
     concurrency: int = 64
     host_concurrency: int = 10
-    url_deadline: float = 30.0  # seconds per URL: every hop, retry, wait and byte
-    link_deadline: float = 300.0  # seconds for the whole link phase
+    url_deadline: float | None = None  # seconds per URL: every hop, retry, wait and byte (None: 30)
+    link_deadline: float | None = None  # seconds for the whole link phase (None: 300)
     source: str | None = None  # the file it came from, for messages
 
     def enabled(self, code: str) -> bool:
