@@ -233,3 +233,28 @@ def test_the_same_entry_in_two_places_is_looked_up_once():
     """)
     assert [v.status for v in verdicts] == ["verified", "verified"]
     assert len(registry.seen) == 3
+
+
+def test_looks_scholarly():
+    from refcheck.net.verify.decide import looks_scholarly
+
+    def entry(text):
+        body = "Text.\n\nReferences\n" + text + "\n"
+        return extract(read_bytes("doc.md", body.encode(), "md")).references[0]
+
+    assert looks_scholarly(entry("Putnam, R. D. (2000). Bowling alone: The collapse and revival. Simon & Schuster."))
+    assert looks_scholarly(entry("Kuhn, T. S. (1962). The structure of scientific revolutions. University of Chicago Press."))
+    assert not looks_scholarly(entry("Doe, J. (2020, May 3). Rail link opens to the coast. The Daily Courier."))
+    assert not looks_scholarly(entry("Doe, J. (2020). Rail link opens. Daily Courier. https://news.example.org/rail"))
+    assert looks_scholarly(entry("Doe, J. (2020). Rail link economics. Transport Review, 3(1), 1-9. Retrieved from https://x.org/a"))
+
+
+def test_a_short_title_is_searched_with_its_author_but_never_ruled_out():
+    short = Record("Random forests", [("Breiman", "Leo")], 2001, "Machine Learning", "10.1023/a:1010933404324")
+    verdicts, _, _ = verify("""
+        Breiman, L. (2001). Random forests. Machine Learning, 45(1), 5-32.
+        Breiman, L. (2001). Random trees. Machine Learning, 45(1), 5-32.
+    """, records=[short])
+    assert [(v.status, v.reason) for v in verdicts] == [
+        ("verified", "found in Crossref: title similarity 1.00"),
+        ("undetermined", "no confident match, and the title is too short to rule one out")]

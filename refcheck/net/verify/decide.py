@@ -20,7 +20,8 @@ from .match import (TITLE_CONFLICT, TITLE_IDENTICAL, TITLE_MATCH, Comparison, co
 from .work import CONFLICT, MISMATCH, NOT_FOUND, UNDETERMINED, UNREGISTERED, VERIFIED, Answer, Verdict, Work
 
 TITLE_NEAR = 0.7  # a search hit this close, by the same first author in the same year: the work, its title garbled
-IDENTICAL_MIN_WORDS = 4  # a title this long, found verbatim, names the work even when the authors differ
+IDENTICAL_MIN_WORDS = 4
+SHORT_TITLE_CHARS = 8  # a two-word title this long is searched with its first author, matched only closely, never ruled out  # a title this long, found verbatim, names the work even when the authors differ
 BOOK_KINDS = ("book", "monograph", "edited-book", "reference-book", "book-chapter", "book-part")
 ARXIV_DOI = "10.48550/arxiv."
 _SCHOLARLY = re.compile(
@@ -28,14 +29,18 @@ _SCHOLARLY = re.compile(
     r"review of|press|university|verlag|publishers?|publishing|isbn|vol\.|volume|pp\.|edition|eds?\.|"
     r"dissertation|thesis)\b", re.IGNORECASE)
 _WEB = re.compile(r"\b(?:retrieved|accessed|available at|abgerufen|consulted|viewed)\b", re.IGNORECASE)
+_DATED = re.compile(r"\(\s*\d{4}[a-z]?\s*,\s*[A-Z][a-z]+")  # "(2020, May 3)": a newspaper or magazine item
 
 
 def looks_scholarly(ref: Reference) -> bool:
-    """Journal, volume, pages, publisher, ISBN, proceedings: worth a bibliographic
-    search. A web page (a retrieval date, no volume or pages) is not."""
-    if ref.volume or (ref.pages and not _WEB.search(ref.raw)):
+    """Journal, volume, pages, publisher, ISBN, proceedings, or a print work
+    (a container and no URL): worth a bibliographic search. A web page (a
+    retrieval date, no volume) or a dated news item is not."""
+    if ref.volume:
         return True
-    return bool(_SCHOLARLY.search(ref.raw)) and not _WEB.search(ref.raw)
+    if _WEB.search(ref.raw) or _DATED.search(ref.raw):
+        return False
+    return bool(ref.pages or _SCHOLARLY.search(ref.raw) or (ref.container and not ref.urls))
 
 
 def judge(ref: Reference, work: Work, identifier: str, sources: tuple[str, ...]) -> Verdict:
@@ -118,15 +123,19 @@ class Decider:
         if not looks_scholarly(ref):
             return Verdict(UNDETERMINED, "not looked up: grey literature or a web source (no DOI, journal, volume, "
                                          "pages, publisher or ISBN); the link check covers it")
-        if not searchable(ref):
+        short = not searchable(ref)
+        title = normalise(ref.title)
+        if short and not (len(title) >= SHORT_TITLE_CHARS and len(title.split()) >= 2 and ref.authors and not ref.corporate):
             return Verdict(UNDETERMINED, "not looked up: the title is too short to search for")
         answers = list(await self.look.searches(ref))
         sources = tuple(a.source for a in answers if a.answered)
         scored = sorted(((compare(ref, w), w) for a in answers for w in a.works),
                         key=lambda cw: (-cw[0].score, cw[1].doi is None))
-        chosen = self._choose(ref, scored)
+        chosen = self._choose(ref, scored, short)
         if chosen is not None:
             return replace(chosen, sources=sources)
+        if short:
+            return Verdict(UNDETERMINED, "no confident match, and the title is too short to rule one out", sources=sources)
         failed = _failures(answers)
         closest = f"; closest: {scored[0][1].describe()} (score {scored[0][0].score:.2f})" if scored else ""
         if failed:
@@ -137,7 +146,10 @@ class Decider:
                                          f"(title similarity {doubtful[0].title:.2f})", work=doubtful[1], sources=sources)
         return Verdict(NOT_FOUND, f"no record matches{closest}", work=scored[0][1] if scored else None, sources=sources)
 
-    def _choose(self, ref: Reference, scored: list[tuple[Comparison, Work]]) -> Verdict | None:
+    def _choose(self, ref: Reference, scored: list[tuple[Comparison, Work]], short: bool) -> Verdict | None:
+        """The best acceptable candidate: the same title, first author and year;
+        else (titles of MIN_TITLE_WORDS or more) a garbled title by the same first
+        author in the same year, or the very title with other details."""
         def merged(work: Work) -> Work:
             flagged = [w for _, w in scored if w.doi and w.doi == work.doi and w.retracted]
             return replace(work, retracted=True, notices=work.notices + flagged[0].notices) if flagged and not work.retracted else work
@@ -148,6 +160,8 @@ class Decider:
                 status = MISMATCH if diffs else VERIFIED
                 return Verdict(status, f"found in {work.source}: title similarity {found.title:.2f}", merged(work), found.score,
                                diffs, suggest_doi=work.doi if status == VERIFIED and not ref.doi else None)
+        if short:
+            return None
         for found, work in scored:
             if found.title >= TITLE_NEAR and found.author and found.year_agrees:
                 return Verdict(MISMATCH, f"found in {work.source}: same first author and year, title similarity {found.title:.2f}",
