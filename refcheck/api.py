@@ -60,13 +60,15 @@ def extract(document: Document) -> Extracted:
 
 
 def check_document(document: Document, config: Config | None = None, link_status=None,
-                   extracted: Extracted | None = None) -> FileResult:
+                   extracted: Extracted | None = None, verification=None) -> FileResult:
     """Run the rules on one document. ``link_status`` maps each written URL to
-    its LinkStatus when links were probed (None when they were not)."""
+    its LinkStatus when links were probed (None when they were not);
+    ``verification`` maps each reference's key to its Verdict when verified."""
     config = config or Config()
     section, references, citations, links, numeric = extracted or extract(document)
     style = style_guess.detect(references) if config.style == "auto" else config.style
-    ctx = Context(document, section, tuple(references), tuple(citations), links, style, numeric, link_status)
+    ctx = Context(document, section, tuple(references), tuple(citations), links, style, numeric, link_status,
+                  verification=verification)
     findings = []
     for code, rule in REGISTRY.items():
         if not config.enabled(code):

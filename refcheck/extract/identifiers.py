@@ -98,6 +98,9 @@ def malformed(ref: Reference) -> list[Malformed]:
         if re.match(r"doi\s*:", rest, re.IGNORECASE):
             doi = re.sub(r"^doi\s*:\s*", "", rest, flags=re.IGNORECASE).rstrip(".,;:")
             out.append(Malformed(written, 'the DOI URL repeats the "doi:" prefix, which breaks the link', f"https://doi.org/{doi}"))
+        elif re.match(r"(?:https?://)?(?:dx\.)?doi\.org/", rest, re.IGNORECASE):
+            doi = re.sub(r"^(?:https?://)?(?:dx\.)?doi\.org/", "", rest, flags=re.IGNORECASE).rstrip(".,;:")
+            out.append(Malformed(written, "the DOI URL repeats the resolver, which breaks the link", f"https://doi.org/{doi}"))
         elif match.group("space") and rest.startswith("10."):
             doi = rest.rstrip(".,;:")
             out.append(Malformed(match.group(0).rstrip(".,;:"), "a space after doi.org/ breaks the link", f"https://doi.org/{doi}"))

@@ -40,6 +40,8 @@ def test_valid_doi(doi, ok):
     ("https://doi.org/doi:10.1162/tacl_a_00276.", "https://doi.org/doi:10.1162/tacl_a_00276", "https://doi.org/10.1162/tacl_a_00276"),
     ("[link](https://doi.org/10.1162/tacl_a_00276.)", "https://doi.org/10.1162/tacl_a_00276.", "https://doi.org/10.1162/tacl_a_00276"),
     ("<https://doi.org/10.1162/x;>", "https://doi.org/10.1162/x;", "https://doi.org/10.1162/x"),
+    ("https://doi.org/https://doi.org/10.1016/j.x.2018.1", "https://doi.org/https://doi.org/10.1016/j.x.2018.1",
+     "https://doi.org/10.1016/j.x.2018.1"),
     ("https://doi.org/ 10.1000/abc", "https://doi.org/ 10.1000/abc", "https://doi.org/10.1000/abc"),
     ("arXiv:1706.03762v", "arXiv:1706.03762v", "arXiv:1706.03762"),
     ("arXiv:1706.03762 v2", "arXiv:1706.03762 v2", "arXiv:1706.03762"),
