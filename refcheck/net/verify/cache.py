@@ -55,3 +55,10 @@ class RecordCache(Cache):
                             (key, answer.state, json.dumps([w.as_json() for w in answer.works]), self.clock()))
         except sqlite3.Error as exc:
             self._rebuild(exc)
+
+    def clear_records(self) -> int:
+        if self.db is None:
+            return 0
+        count = self.db.execute("SELECT count(*) FROM records").fetchone()[0]
+        self.db.execute("DELETE FROM records")
+        return count
