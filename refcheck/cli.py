@@ -60,8 +60,10 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache.")
 @click.option("--suggest-archive/--no-suggest-archive", default=True, show_default=True, help="Look up archived copies of dead links.")
 @click.option("-v", "--verbose", is_flag=True, help="Print a per-host summary of the link checks on stderr.")
+@click.option("--verify/--no-verify", default=None, help="Look references up in Crossref, OpenAlex, DataCite and arXiv (RC501-RC508) [default: off, or the config].")
+@click.option("--verify-strict", is_flag=True, default=None, help="With --verify, a reference that cannot be verified fails the run (exit 1).")
 def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, color, links, allow_private, exclude,
-          cache_dir, no_cache, suggest_archive, verbose) -> None:
+          cache_dir, no_cache, suggest_archive, verbose, verify, verify_strict) -> None:
     """Check documents (files, folders, or - for standard input).
 
     Folders are searched for .txt, .text, .rst, .md and .markdown files.
@@ -71,9 +73,12 @@ def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, col
 
     try:
         config = _config(config_file, isolated, style=style, select=select, ignore=ignore, fail_on=fail_on,
-                         links=links, allow_private=allow_private, exclude=exclude or None)
+                         links=links, allow_private=allow_private, exclude=exclude or None, verify=verify,
+                         verify_strict=verify_strict)
     except RefcheckError as exc:
         _fail(str(exc))
+    if config.verify_strict:
+        config = config.with_options(verify=True)
     run = None
     if config.links:
         from .net.run import LinkRun
@@ -81,14 +86,40 @@ def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, col
         progress = sys.stderr.isatty() and resolve(fmt) == "text" and "CI" not in os.environ
         run = LinkRun(cache_dir=cache_dir, use_cache=not no_cache, suggest_archive=suggest_archive,
                       progress=progress, verbose=verbose)
-    report = check_paths(list(paths), config, run)
+    verify_run = _verify_run(config, fmt, cache_dir, no_cache)
+    report = check_paths(list(paths), config, run, verify_run=verify_run)
     for error in report.errors:
         click.echo(f"refcheck: error: {error}", err=True)
     if color is None:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     fmt = resolve(fmt)
     click.echo(render(report, fmt, color=color) if fmt == "text" else render(report, fmt), nl=False)
-    sys.exit(report.exit_code(config.fail_on))
+    sys.exit(_verified_exit(report, config))
+
+
+def _verify_run(config, fmt: str, cache_dir, no_cache):
+    if not config.verify:
+        return None
+    from .net.verify.run import VerifyRun
+    from .output import resolve
+
+    progress = sys.stderr.isatty() and resolve(fmt) == "text" and "CI" not in os.environ
+    return VerifyRun(cache_dir=cache_dir, use_cache=not no_cache, progress=progress)
+
+
+def _verified_exit(report, config, announce: bool = True) -> int:
+    """The exit status, after printing the verification summary (stderr) when
+    references were verified; --verify-strict fails on cannot-determine."""
+    code = report.exit_code(config.fail_on)
+    if not config.verify:
+        return code
+    from .output.verify_table import summary_line, undetermined
+
+    if announce:
+        click.echo(f"refcheck: verify: {summary_line(report.files)}", err=True)
+    if config.verify_strict and code == ExitCode.CLEAN and undetermined(report.files):
+        return ExitCode.FINDINGS
+    return code
 
 
 @main.command()
@@ -106,6 +137,33 @@ def refs(path, style) -> None:
     click.echo(render_understanding(report.files[0]), nl=False)
 
 
+@main.command("verify")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Read settings from this file.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--strict", "verify_strict", is_flag=True, default=None, help="A reference that cannot be verified fails the run (exit 1).")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="Where the cache lives [default: the user cache dir].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+def verify_command(paths, config_file, isolated, verify_strict, cache_dir, no_cache) -> None:
+    """Look every reference up and print its verdict and the record it matched.
+
+    Exit status as for check (1 for findings at or above fail-on), and 1 with
+    --strict when a reference cannot be verified.
+    """
+    from .api import check_paths
+    from .output.verify_table import render_verification
+
+    try:
+        config = _config(config_file, isolated, verify=True, verify_strict=verify_strict)
+    except RefcheckError as exc:
+        _fail(str(exc))
+    report = check_paths(list(paths), config, verify_run=_verify_run(config, "text", cache_dir, no_cache))
+    for error in report.errors:
+        click.echo(f"refcheck: error: {error}", err=True)
+    click.echo("\n".join(render_verification(result) for result in report.files), nl=False)
+    sys.exit(_verified_exit(report, config, announce=False))
+
+
 @main.group()
 def cache() -> None:
     """Manage the link cache."""
@@ -114,7 +172,7 @@ def cache() -> None:
 @cache.command("clear")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="The cache folder [default: the user cache dir].")
 def cache_clear(cache_dir) -> None:
-    """Forget every cached link verdict."""
+    """Forget every cached link verdict and registry record."""
     from .net.cache import Cache, default_dir
 
     folder = cache_dir or default_dir()
@@ -122,6 +180,13 @@ def cache_clear(cache_dir) -> None:
     count = store.clear()
     store.close()
     click.echo(f"Cleared {count} cached link{'s' if count != 1 else ''} from {store.path}.")
+    from .net.verify.cache import RecordCache
+
+    records = RecordCache(folder, warn=lambda m: click.echo(m, err=True))
+    cleared = records.clear_records()
+    records.close()
+    if cleared:
+        click.echo(f"Cleared {cleared} cached registry record{'s' if cleared != 1 else ''} (--verify).")
 
 
 @main.command()
