@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import textwrap
+
+import pytest
 
 from refcheck.api import extract
 from refcheck.extract.identifiers import key
@@ -258,3 +261,65 @@ def test_a_short_title_is_searched_with_its_author_but_never_ruled_out():
     assert [(v.status, v.reason) for v in verdicts] == [
         ("verified", "found in Crossref: title similarity 1.00"),
         ("undetermined", "no confident match, and the title is too short to rule one out")]
+
+
+def test_print_year_two_years_after_online_first_agrees():
+    record = Record("Sediment transport in braided rivers of the north", [("Aalto", "Ilkka")], 2019, "Journal of Rivers",
+                    "10.1234/rivers.2019.7")
+    registry = Registry([record])
+    original = registry.answer
+
+    def with_print_year(method, url, headers):
+        status, head, body = original(method, url, headers)
+        if "crossref" in url and status == 200:
+            data = json.loads(body)
+            data["message"]["published-print"] = {"date-parts": [[2021, 2]]}
+            body = json.dumps(data)
+        return status, head, body
+
+    registry.answer = with_print_year
+    [v], _, _ = verify("Aalto, I. (2021). Sediment transport in braided rivers of the north. Journal of Rivers, 3, 1-9. "
+                       "https://doi.org/10.1234/rivers.2019.7", registry=registry)
+    assert (v.status, v.work.year, v.work.other_years) == ("verified", 2019, (2021,))
+
+
+def test_a_sici_doi_that_may_be_cut_short_is_not_called_unregistered():
+    [v], registry, _ = verify("Smith, J. (1998). Old indexing. Journal of the Society, 49(8), 693-700. "
+                              "https://doi.org/10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0")
+    assert v.status == "undetermined" and "cut short" in v.reason
+    assert registry.seen == []
+
+
+def test_a_bug_in_a_parser_is_cannot_determine_not_a_traceback(monkeypatch):
+    from refcheck.net.verify import decide
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(decide, "judge", broken)
+    [v], _, _ = verify("LeCun, Y. (2015). Deep learning. Nature, 521, 436-444. https://doi.org/10.1038/nature14539")
+    assert (v.status, v.reason) == ("undetermined", "internal error while verifying: RuntimeError: boom")
+
+
+@pytest.mark.parametrize("service, body", [
+    ("crossref", '{"status": "ok", "message": []}'), ("crossref", '{"message": {"title": "x", "issued": {"date-parts": []}}}'),
+    ("crossref", "[]"), ("openalex", '{"results": [1, 2]}'), ("openalex", '"a string"'), ("datacite", '{"data": {"attributes": []}}'),
+    ("arxiv", "<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>nonsense</id></entry></feed>"), ("arxiv", "Rate exceeded."),
+])
+def test_unexpected_shapes_never_raise(service, body):
+    registry = Registry(RECORDS)
+    original = registry.answer
+
+    def odd(method, url, headers):
+        status, head, text = original(method, url, headers)
+        return (200, head, body) if f"/{service}/" in url else (status, head, text)
+
+    registry.answer = odd
+    verdicts, _, _ = verify("""
+        LeCun, Y. (2015). Deep learning. Nature, 521, 436-444. https://doi.org/10.1038/nature14539
+        Hochreiter, S. (1997). Long short-term memory. Neural Computation, 9(8), 1735-1780.
+        Devlin, J. (2018). BERT: Pre-training of deep bidirectional transformers for language understanding. arXiv:1810.04805
+    """, registry=registry)
+    assert not any(v.reason.startswith("internal error") for v in verdicts)
+    if service == "arxiv":
+        assert (verdicts[2].status, verdicts[2].reason) == ("undetermined", "arXiv: malformed answer from arXiv")

@@ -107,3 +107,22 @@ def test_searchable_needs_three_words_and_fifteen_letters():
     assert searchable(ref("Long short-term memory"))
     assert not searchable(ref("Security"))
     assert not searchable(ref("On it"))
+
+
+def test_acronyms_of_journals_agree():
+    for short, full in (("JAMA", "Journal of the American Medical Association"), ("PNAS", "Proceedings of the National "
+                        "Academy of Sciences"), ("BMJ", "British Medical Journal"), ("NEJM", "New England Journal of Medicine")):
+        assert container_similarity(ref(container=short), work(container=full)) == 1.0, short
+    assert container_similarity(ref(container="AJS"), work(container="Nature")) < match.CONTAINER_MISMATCH
+
+
+def test_a_subtitle_given_on_one_side_only():
+    assert title_similarity(ref("Deep learning"), work("Deep learning: A review")) == 1.0
+    assert title_similarity(ref("Deep learning: A review"), work("Deep learning")) == 1.0
+    assert title_similarity(ref("Deep learning: A review"), work("Deep learning: A survey")) < 1.0
+
+
+def test_the_nearest_of_the_records_years_counts():
+    from dataclasses import replace
+
+    assert compare(ref(year="2018"), replace(work(), other_years=(2018,))).year_gap == 0

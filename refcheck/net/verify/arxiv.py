@@ -43,13 +43,15 @@ def parse_feed(text: str) -> dict[str, Work] | str:
             return _text(entry, f"{ATOM}summary") or "arXiv reported an error"
         found = _ABS.search(_text(entry, f"{ATOM}id"))
         if not found or not title:
-            continue
+            raise ValueError("an entry without an arXiv id or a title")
         published = _text(entry, f"{ATOM}published")
+        updated = _text(entry, f"{ATOM}updated")
         authors = tuple((family_of(n), n[: len(n) - len(family_of(n))].strip()) for n in names if n)
         doi = _text(entry, f"{ARXIV}doi").lower() or None
         out[found.group("id")] = Work("arXiv", title, authors, int(published[:4]) if published[:4].isdigit() else None,
                                       _text(entry, f"{ARXIV}journal_ref") or None, None, found.group("id"), "preprint",
-                                      published_doi=doi)
+                                      published_doi=doi,
+                                      other_years=(int(updated[:4]),) if updated[:4].isdigit() and updated[:4] != published[:4] else ())
     return out
 
 

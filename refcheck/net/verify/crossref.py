@@ -22,15 +22,19 @@ CONCERN_TYPES = ("expression_of_concern",)
 
 
 def _first(values) -> str | None:
+    if isinstance(values, str):
+        return values.strip() or None
     return next((v for v in values or () if isinstance(v, str) and v.strip()), None)
 
 
-def _year(item: dict) -> int | None:
+def _years(item: dict) -> list[int]:
+    """Every year the record dates the work by, the earliest-of (``issued``) first."""
+    out = []
     for key in ("issued", "published", "published-print", "published-online", "posted", "created"):
         parts = (item.get(key) or {}).get("date-parts") or [[None]]
         if parts and parts[0] and isinstance(parts[0][0], int):
-            return parts[0][0]
-    return None
+            out.append(parts[0][0])
+    return list(dict.fromkeys(out))
 
 
 def _notices(item: dict) -> tuple[tuple[str, str], ...]:
@@ -54,11 +58,12 @@ def parse_work(item: dict) -> Work:
     notices = _notices(item)
     relation = item.get("relation") or {}
     published = next((r.get("id") for r in relation.get("is-preprint-of") or () if r.get("id-type") == "doi"), None)
+    years = _years(item)
     return Work(
-        "Crossref", title, authors, _year(item), _first(item.get("container-title")),
+        "Crossref", title, authors, years[0] if years else None, _first(item.get("container-title")),
         str(item.get("DOI") or "").lower() or None, None, item.get("type"),
         retracted=any(kind == RETRACTION for kind, _ in notices) or title.upper().startswith("RETRACTED"),
-        notices=notices, published_doi=published.lower() if published else None,
+        notices=notices, published_doi=published.lower() if published else None, other_years=tuple(years[1:]),
     )
 
 
@@ -76,7 +81,7 @@ class Crossref(Service):
             return Answer(self.name, "failed", reason=reply.reason or f"HTTP {reply.status}")
         try:
             return Answer(self.name, "found", (parse_work(json.loads(reply.text)["message"]),))
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
             return Answer(self.name, "failed", reason="malformed JSON from Crossref")
 
     async def search(self, ref: Reference) -> Answer:
@@ -91,6 +96,6 @@ class Crossref(Service):
         try:
             items = json.loads(reply.text)["message"]["items"]
             works = tuple(parse_work(item) for item in items)
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
             return Answer(self.name, "failed", reason="malformed JSON from Crossref")
         return Answer(self.name, "found" if works else "absent", works)

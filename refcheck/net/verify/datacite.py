@@ -59,7 +59,7 @@ class DataCite(Service):
             return Answer(self.name, "failed", reason=reply.reason or f"HTTP {reply.status}")
         try:
             return Answer(self.name, "found", (parse_work(json.loads(reply.text)["data"]),))
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
             return Answer(self.name, "failed", reason="malformed JSON from DataCite")
 
     async def search(self, ref: Reference) -> Answer:
@@ -69,6 +69,6 @@ class DataCite(Service):
             return Answer(self.name, "failed", reason=reply.reason or f"HTTP {reply.status}")
         try:
             works = tuple(parse_work(item) for item in json.loads(reply.text)["data"])
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
             return Answer(self.name, "failed", reason="malformed JSON from DataCite")
         return Answer(self.name, "found" if works else "absent", works)

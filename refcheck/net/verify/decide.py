@@ -77,6 +77,8 @@ class Decider:
         doi = normalise_doi(ref.doi) if ref.doi else None
         if doi and not valid_doi(doi):
             return Verdict(UNDETERMINED, f"the DOI {ref.doi} is malformed (see RC509)")
+        if doi and (f"{ref.doi}<" in ref.raw or "(sici)" in doi):
+            return Verdict(UNDETERMINED, f"the DOI {ref.doi} may be cut short (a SICI DOI with < and >): not looked up")
         arxiv = arxiv_id(ref)
         if doi and doi.startswith(ARXIV_DOI):
             arxiv, doi = arxiv or doi[len(ARXIV_DOI):], None

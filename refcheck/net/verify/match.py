@@ -63,6 +63,8 @@ def title_similarity(ref: Reference, work: Work) -> float:
     ours_main, theirs_main = main_title(ref.title), main_title(work.title)
     if ours_main and len(ours_main) >= MIN_MAIN_CHARS and len(theirs_main) >= MIN_MAIN_CHARS:
         best = max(best, fuzz.ratio(ours_main, theirs_main) / 100)
+    if len(ours.split()) >= 2 and (ours == theirs_main or theirs == ours_main):
+        best = 1.0  # one side gives the subtitle, the other does not
     if len(theirs) >= MIN_MAIN_CHARS and len(theirs.split()) >= MIN_TITLE_WORDS and f" {theirs} " in f" {normalise(ref.raw)} ":
         best = 1.0
     return round(best, 3)
@@ -109,15 +111,19 @@ def first_author_agrees(ref: Reference, work: Work) -> bool | None:
 
 
 def year_gap(ref: Reference, work: Work) -> int | None:
+    """Years between the entry's and the nearest the record gives (issued, print, online)."""
     if not (ref.year and ref.year.isdigit() and work.year):
         return None
-    return abs(int(ref.year) - work.year)
+    return min(abs(int(ref.year) - year) for year in (work.year, *work.other_years))
 
 
 def _abbreviates(short: str, long: str) -> bool:
-    """``J. Pers. Soc. Psychol.`` abbreviates ``Journal of Personality and Social Psychology``."""
+    """``J. Pers. Soc. Psychol.`` abbreviates ``Journal of Personality and Social Psychology``;
+    ``JAMA`` is the initials of ``Journal of the American Medical Association``."""
     small = [w for w in fold(short).lower().replace(".", " ").split() if w not in _SMALL]
     large = [w for w in normalise(long).split() if w not in _SMALL]
+    if len(small) == 1 and len(small[0]) >= 3 and small[0] == "".join(w[0] for w in large):
+        return True
     if not small or len(small) > len(large):
         return False
     position = 0

@@ -38,8 +38,10 @@ def parse_work(item: dict) -> Work:
     kind = item.get("type")
     if kind == "article" and ((item.get("primary_location") or {}).get("source") or {}).get("type") == "repository":
         kind = "preprint"
+    year = item.get("publication_year")
     return Work(
-        "OpenAlex", item.get("display_name") or item.get("title") or "", tuple(authors), item.get("publication_year"),
+        "OpenAlex", item.get("display_name") or item.get("title") or "", tuple(authors),
+        year if isinstance(year, int) and not isinstance(year, bool) else None,
         source, _bare_doi(item.get("doi")), None, kind, retracted, ((RETRACTION, ""),) if retracted else (),
     )
 
@@ -58,7 +60,7 @@ class OpenAlex(Service):
             return Answer(self.name, "failed", reason=reply.reason or f"HTTP {reply.status}")
         try:
             return Answer(self.name, "found", (parse_work(json.loads(reply.text)),))
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
             return Answer(self.name, "failed", reason="malformed JSON from OpenAlex")
 
     async def search(self, ref: Reference) -> Answer:
@@ -67,6 +69,6 @@ class OpenAlex(Service):
             return Answer(self.name, "failed", reason=reply.reason or f"HTTP {reply.status}")
         try:
             works = tuple(parse_work(item) for item in json.loads(reply.text)["results"])
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
             return Answer(self.name, "failed", reason="malformed JSON from OpenAlex")
         return Answer(self.name, "found" if works else "absent", works)

@@ -151,7 +151,10 @@ async def _verify(references, run: VerifyRun, warn, transport, resolver, sleep) 
             bar = _bar(len(unique)) if run.progress else None
             try:
                 async def one(ref: Reference) -> Verdict:
-                    verdict = await decider.verdict(ref)
+                    try:
+                        verdict = await decider.verdict(ref)
+                    except Exception as exc:  # a bug must not become a traceback or a false verdict
+                        verdict = Verdict(UNDETERMINED, f"internal error while verifying: {type(exc).__name__}: {exc}")
                     if bar:
                         bar.advance()
                     return verdict

@@ -30,6 +30,7 @@ class Work:
     retracted: bool = False
     notices: tuple[tuple[str, str], ...] = ()  # (RETRACTION | CORRECTION | CONCERN, notice DOI or "")
     published_doi: str | None = None  # a preprint's published version
+    other_years: tuple[int, ...] = ()  # print, online, posted, updated: a citation may give any of them
 
     @property
     def first_author(self) -> str:
@@ -50,6 +51,7 @@ class Work:
         data = dict(data)
         data["authors"] = tuple(tuple(a) for a in data.get("authors", ()))
         data["notices"] = tuple(tuple(n) for n in data.get("notices", ()))
+        data["other_years"] = tuple(data.get("other_years", ()))
         return cls(**data)
 
 
