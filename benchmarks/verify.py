@@ -1,6 +1,7 @@
 """Reference verification accuracy: verdicts against the truth, per verdict.
 
-Builds reference strings from real bibliographic facts (correct ones; a wrong
+Builds reference strings from real bibliographic facts (correct ones, in APA,
+Harvard and Chicago form, with and without DOIs; a wrong
 year; a wrong first author; the DOI of another paper; a DOI nobody
 registered; a real title with invented authors; invented works; web pages),
 serves the real works' records from a stand-in for Crossref, OpenAlex,
@@ -141,6 +142,21 @@ def apa(authors, year, title, container=None, volume=None, pages=None, doi=None,
     return f"{who} ({year}). {title}.{where}.{extra}{tail}".replace("..", ".")
 
 
+def harvard(authors, year, title, container=None, volume=None, pages=None, doi=None):
+    names = [f"{f}, {''.join(p[0] + '.' for p in g.replace('-', ' ').split())}" for f, g in authors]
+    who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    where = f" {container}" + (f", {volume}" if volume else "") + (f", pp. {pages}" if pages else "")
+    return f"{who} ({year}) '{title}',{where}." + (f" doi:{doi}." if doi else "")
+
+
+def chicago(authors, year, title, container=None, volume=None, pages=None, doi=None):
+    first = f"{authors[0][0]}, {authors[0][1]}".rstrip(".")
+    rest = [f"{g} {f}" for f, g in authors[1:]]
+    who = first if not rest else first + ", " + (", ".join(rest[:-1]) + ", and " if len(rest) > 1 else "and ") + rest[-1]
+    issue = volume.replace("(", " (") if volume else ""
+    return f"{who.rstrip('.')}. {year}. \"{title}.\" *{container}* {issue}: {pages}." + (f" https://doi.org/{doi}." if doi else "")
+
+
 def cases() -> list[tuple[str, str, str]]:
     """(category, expected verdict, reference string)."""
     out = []
@@ -148,6 +164,23 @@ def cases() -> list[tuple[str, str, str]]:
         out.append(("correct", "verified", apa(authors, year, title, container, volume, pages, doi)))
         if doi and i % 2 == 0:  # the same work cited without its DOI: found by search
             out.append(("correct, no DOI", "verified", apa(authors, year, title, container, volume, pages)))
+    for i, (title, authors, year, container, volume, pages, doi, kind) in enumerate(WORKS[:34]):
+        if i % 3 == 1:
+            out.append(("correct, Harvard", "verified", harvard(authors, year, title, container, volume, pages, doi)))
+        elif i % 3 == 2 and volume:
+            out.append(("correct, Chicago", "verified", chicago(authors, year, title, container, volume, pages, doi if i % 2 else None)))
+    variants = [  # how people really write correct entries: abbreviated journals, typos, dropped subtitles, diacritics lost
+        (15, dict(container="J. R. Stat. Soc. B")), (16, dict(container="J. Am. Stat. Assoc.")), (25, dict(container="J. Pers. Soc. Psychol.")),
+        (1, dict(title="Long short term memory")), (5, dict(title="Prospect theory")), (27, dict(title="Array programing with NumPy")),
+        (31, dict(authors=[("Bates", "D."), ("Machler", "M.")])), (24, dict(title="Self-efficacy: toward a unifying theory of behavioural change")),
+        (33, dict(container="Anal. Biochem.")), (9, dict(container="PLOS Med")),
+    ]
+    for i, (index, change) in enumerate(variants):
+        title, authors, year, container, volume, pages, doi, kind = WORKS[index]
+        fields = dict(authors=authors, year=year, title=title, container=container, volume=volume, pages=pages,
+                      doi=doi if i % 2 else None)
+        fields.update(change)
+        out.append(("correct, as people write it", "verified", apa(**fields)))
     out.append(("correct, retracted", "verified", apa(*[RETRACTED[i] for i in (1, 2, 0, 3, 4, 5, 6)])))
     for title, authors, year, arxiv, _ in PREPRINTS:
         out.append(("correct, preprint", "verified", apa(authors, year, title, "arXiv preprint", extra=f" arXiv:{arxiv}")))
