@@ -30,7 +30,7 @@ def _first(values) -> str | None:
 def _years(item: dict) -> list[int]:
     """Every year the record dates the work by, the earliest-of (``issued``) first."""
     out = []
-    for key in ("issued", "published", "published-print", "published-online", "posted", "created"):
+    for key in ("issued", "published", "published-print", "published-online", "posted"):  # not "created": registration
         parts = (item.get(key) or {}).get("date-parts") or [[None]]
         if parts and parts[0] and isinstance(parts[0][0], int):
             out.append(parts[0][0])
