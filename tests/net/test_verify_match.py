@@ -126,3 +126,19 @@ def test_the_nearest_of_the_records_years_counts():
     from dataclasses import replace
 
     assert compare(ref(year="2018"), replace(work(), other_years=(2018,))).year_gap == 0
+
+
+def test_judge_at_the_thresholds():
+    from refcheck.net.verify.decide import judge
+
+    def verdict(title, family="LeCun", year="2015"):
+        return judge(ref(title, family, year), work(), "doi:10.1/x", ("Crossref",))
+
+    assert verdict("Deep learning for the masses").status == "verified"
+    assert verdict("Deep learning for the masses", year="2019").differences == (("year", "2019", "2015"),)
+    # between TITLE_CONFLICT and TITLE_MATCH: the same work only with the same first author and year
+    assert title_similarity(ref("Deep learning for masses of data"), work()) < TITLE_MATCH
+    assert [d[0] for d in verdict("Deep learning for masses of data").differences] == ["title"]
+    assert verdict("Deep learning for masses of data").status == "mismatch"
+    assert verdict("Deep learning for masses of data", family="Smith").status == "conflict"
+    assert verdict("Fast methods for sparse graphs").status == "conflict"

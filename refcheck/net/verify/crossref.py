@@ -88,6 +88,8 @@ class Crossref(Service):
         words = [ref.title or ""]
         if ref.authors and not ref.corporate:
             words.append(ref.authors[0].family)
+        if ref.container:
+            words.append(ref.container)
         if ref.year and ref.year.isdigit():
             words.append(ref.year)  # in the query, not a filter: a wrong year must not hide the work
         reply = await self.get(f"{self.base}/works", {"query.bibliographic": " ".join(words), "rows": "5"})

@@ -63,7 +63,7 @@ class DataCite(Service):
             return Answer(self.name, "failed", reason="malformed JSON from DataCite")
 
     async def search(self, ref: Reference) -> Answer:
-        title = " ".join((ref.title or "").replace('"', " ").split())
+        title = " ".join((ref.title or "").replace('"', " ").replace("\\", " ").split())
         reply = await self.get(f"{self.base}/dois", {"query": f'titles.title:"{title}"', "page[size]": "5"})
         if reply.status != 200:
             return Answer(self.name, "failed", reason=reply.reason or f"HTTP {reply.status}")

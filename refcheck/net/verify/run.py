@@ -146,7 +146,8 @@ async def _verify(references, run: VerifyRun, warn, transport, resolver, sleep) 
         async with httpx.AsyncClient(transport=transport, timeout=timeout, follow_redirects=True,
                                      limits=httpx.Limits(max_connections=20)) as client:
             look = Lookups(client, run.settings, cache, sleep)
-            await look.prefetch_arxiv([a for a in (arxiv_id(r) for r in unique.values() if not r.doi) if a])
+            await look.prefetch_arxiv([a for a in (arxiv_id(r) for r in unique.values()
+                                                   if not r.doi or r.doi.lower().startswith("10.48550/")) if a])
             decider = Decider(look)
             bar = _bar(len(unique)) if run.progress else None
             try:
@@ -170,8 +171,7 @@ async def _verify(references, run: VerifyRun, warn, transport, resolver, sleep) 
 
 
 def _bar(total: int):
+    """The link stage's progress bar on stderr (rich, loaded only when shown)."""
     from ..run import _progress
 
-    bar = _progress(total)
-    bar.progress.update(bar.task, description="verifying references")
-    return bar
+    return _progress(total)
