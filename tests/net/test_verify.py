@@ -323,3 +323,20 @@ def test_unexpected_shapes_never_raise(service, body):
     assert not any(v.reason.startswith("internal error") for v in verdicts)
     if service == "arxiv":
         assert (verdicts[2].status, verdicts[2].reason) == ("undetermined", "arXiv: malformed answer from arXiv")
+
+
+def test_an_oversized_answer_is_a_failure_and_not_retried():
+    registry = Registry(RECORDS)
+    original = registry.answer
+
+    def huge(method, url, headers):
+        status, head, body = original(method, url, headers)
+        return (200, head, " " * 5000) if "/crossref/" in url else (status, head, body)
+
+    registry.answer = huge
+    text = "Text.\n\nReferences\nLeCun, Y. (2015). Deep learning. Nature, 521, 436-444. https://doi.org/10.1038/nature14539\n"
+    refs = extract(read_bytes("doc.md", text.encode(), "md")).references
+    out = verify_references(refs, VerifyRun(settings(max_bytes=4000), use_cache=False), transport=registry.transport(),
+                            sleep=Sleeps())
+    assert [v.work.source for v in out.values()] == ["OpenAlex"]
+    assert registry.seen.count("crossref /works/10.1038/nature14539") == 1

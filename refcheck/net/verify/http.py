@@ -84,7 +84,7 @@ class Service:
         attempt = 0
         while True:
             reply = await self._once(url, query)
-            retryable = reply.status in RETRY_STATUSES or (reply.status is None and "refused" not in reply.reason)
+            retryable = reply.status in RETRY_STATUSES or reply.reason == "timed out" or reply.reason.startswith("connection failed")
             if not retryable or attempt >= self.settings.retries:
                 return self._final(reply, attempt)
             attempt += 1
@@ -125,12 +125,12 @@ class Service:
             try:
                 async with self.client.stream("GET", url, params=params, headers=headers,
                                               timeout=self.settings.timeout) as response:
-                    body = b""
+                    body = bytearray()
                     async for chunk in response.aiter_bytes():
                         body += chunk
                         if len(body) > self.settings.max_bytes:
                             return Reply(None, "", f"answer larger than {self.settings.max_bytes} bytes")
-                    text = body.decode(response.encoding or "utf-8", errors="replace")
+                    text = bytes(body).decode(response.encoding or "utf-8", errors="replace")
                     return Reply(response.status_code, text, "", response.headers.get("retry-after"))
             except httpx.TimeoutException:
                 return Reply(None, "", "timed out")
