@@ -66,7 +66,7 @@ def check_document(document: Document, config: Config | None = None, link_status
     ``verification`` maps each reference's key to its Verdict when verified."""
     config = config or Config()
     section, references, citations, links, numeric = extracted or extract(document)
-    style = style_guess.detect(references) if config.style == "auto" else config.style
+    style = style_guess.detect(references, citations) if config.style == "auto" else config.style
     ctx = Context(document, section, tuple(references), tuple(citations), links, style, numeric, link_status,
                   verification=verification)
     findings = []

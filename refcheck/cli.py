@@ -12,7 +12,7 @@ from .errors import RefcheckError
 from .findings import ExitCode
 from .output import FORMATS
 
-_STYLE = click.Choice(["apa7", "apa6", "harvard", "chicago", "auto"], case_sensitive=False)
+_STYLE = click.Choice(["apa7", "apa6", "harvard", "chicago", "abnt", "auto"], case_sensitive=False)
 _LEVEL = click.Choice(["error", "warning", "info"], case_sensitive=False)
 
 
@@ -46,7 +46,7 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format; auto: GitHub annotations under GitHub Actions, else text.")
-@click.option("--style", type=_STYLE, default=None, help="Citation style for et al. rules [default: apa7, or the config].")
+@click.option("--style", type=_STYLE, default=None, help="Citation style for et al. rules [default: auto (inferred from the document), or the config].")
 @click.option("--select", default=None, metavar="CODES", help="Only these rules: codes or prefixes, comma-separated (RC1, RC10, RC103).")
 @click.option("--ignore", default=None, metavar="CODES", help="Skip these rules: codes or prefixes, comma-separated.")
 @click.option("--fail-on", type=_LEVEL, default=None, help="Lowest severity that makes the exit status 1 [default: error].")
@@ -124,7 +124,7 @@ def _verified_exit(report, config, announce: bool = True) -> int:
 
 @main.command()
 @click.argument("path")
-@click.option("--style", type=_STYLE, default="apa7", show_default=True)
+@click.option("--style", type=_STYLE, default="auto", show_default=True)
 def refs(path, style) -> None:
     """Show the references, citations and links refcheck understood."""
     from .api import check_paths

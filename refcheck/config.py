@@ -16,7 +16,7 @@ from typing import Any
 from .errors import ConfigError
 from .findings import Severity
 
-STYLES = ("apa7", "apa6", "harvard", "chicago", "auto")
+STYLES = ("apa7", "apa6", "harvard", "chicago", "abnt", "auto")
 KEYS = ("style", "select", "ignore", "severity", "fail-on", "links", "allow-private", "exclude", "user-agent",
         "cache-ttl", "concurrency", "host-concurrency", "verify", "verify-strict", "mailto", "crossref-url",
         "openalex-url", "datacite-url", "arxiv-url", "doi-url")
@@ -26,7 +26,7 @@ SERVICE_URLS = ("crossref-url", "openalex-url", "datacite-url", "arxiv-url", "do
 
 @dataclass(frozen=True)
 class Config:
-    style: str = "apa7"
+    style: str = "auto"
     select: tuple[str, ...] = ("RC",)
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))

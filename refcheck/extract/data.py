@@ -82,6 +82,22 @@ NARRATIVE_LEADERS = frozenset(
     }
 )
 
+# Sentence adverbs that open a clause before a narrative citation and are not a
+# name: "Importantly, Bernard and Rubalcava (2000)". Capitalised, then a comma.
+LEAD_IN_WORDS = frozenset(
+    {
+        "importantly", "interestingly", "notably", "similarly", "additionally", "however",
+        "furthermore", "moreover", "consequently", "accordingly", "specifically", "indeed",
+        "historically", "recently", "finally", "likewise", "conversely", "alternatively",
+        "crucially", "ultimately", "traditionally", "generally", "surprisingly", "therefore",
+        "thus", "hence", "instead", "meanwhile", "nevertheless", "nonetheless", "lastly",
+        "overall", "previously", "subsequently", "first", "second", "third", "here", "today",
+        "además", "asimismo", "también", "ainda", "também", "entretanto", "portanto",
+        "cependant", "ainsi", "ensuite", "enfin", "außerdem", "zudem", "jedoch", "dennoch",
+        "allerdings", "daher", "somit",
+    }
+)
+
 # Verbs that commonly follow a narrative citation ("Lemon (2018) notes").
 REPORTING_VERBS = frozenset(
     {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 from ..errors import InputError
 
@@ -57,9 +58,13 @@ def _guess(matches) -> str:
 
 
 def normalise(text: str) -> str:
-    """Normalise line endings to ``\\n`` (CRLF, CR, and Unicode separators)."""
+    """Normalise line endings to ``\\n`` (CRLF, CR, and Unicode separators), and
+    decomposed accents to composed letters (NFC: "Ade\\u0301" is "Adé"), so that
+    names match however the file spells them. Columns count composed characters."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\u2028" in text or "\u2029" in text:
         text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     return text

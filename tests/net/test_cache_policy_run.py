@@ -21,7 +21,12 @@ from .conftest import fake_resolver
     [("93.184.216.34", True), ("2606:2800:220:1:248:1893:25c8:1946", True), ("127.0.0.1", False), ("10.1.2.3", False),
      ("172.16.0.1", False), ("192.168.0.1", False), ("169.254.169.254", False), ("100.64.0.1", False), ("0.0.0.0", False),
      ("224.0.0.1", False), ("240.0.0.1", False), ("::1", False), ("fe80::1", False), ("fc00::1", False),
-     ("::ffff:127.0.0.1", False), ("::ffff:10.0.0.1", False), ("::", False)],
+     ("::ffff:127.0.0.1", False), ("::ffff:10.0.0.1", False), ("::", False),
+     # embedded IPv4 is judged by what it carries: mapped, compatible, NAT64, 6to4
+     ("::ffff:93.184.216.34", True), ("::127.0.0.1", False), ("64:ff9b::7f00:1", False), ("64:ff9b::5db8:d822", True),
+     ("2002:7f00:1::1", False), ("2002:a00:1::1", False), ("2002:5db8:d822::1", True),
+     ("100.127.255.254", False), ("192.0.2.1", False), ("198.18.0.1", False), ("255.255.255.255", False),
+     ("ff02::1", False), ("2001:db8::1", False)],
 )
 def test_public_addresses(address, public):
     assert is_public(address) is public

@@ -340,3 +340,18 @@ def test_an_oversized_answer_is_a_failure_and_not_retried():
                             sleep=Sleeps())
     assert [v.work.source for v in out.values()] == ["OpenAlex"]
     assert registry.seen.count("crossref /works/10.1038/nature14539") == 1
+
+
+def test_a_corrupt_cache_file_is_rebuilt_and_a_bad_row_is_a_miss(tmp_path):
+    import sqlite3
+
+    (tmp_path / "links.sqlite3").write_bytes(b"this is not a database" * 100)
+    entry = "LeCun, Y. (2015). Deep learning. Nature, 521, 436-444. https://doi.org/10.1038/nature14539"
+    [v], _, _ = verify(entry, use_cache=True, cache_dir=str(tmp_path))
+    assert v.status == "verified"
+    db = sqlite3.connect(tmp_path / "links.sqlite3")
+    db.execute("UPDATE records SET works = 'not json'")
+    db.commit()
+    db.close()
+    [again], registry, _ = verify(entry, use_cache=True, cache_dir=str(tmp_path))
+    assert again.status == "verified" and len(registry.seen) == 2  # both asked again

@@ -142,3 +142,9 @@ def test_judge_at_the_thresholds():
     assert verdict("Deep learning for masses of data").status == "mismatch"
     assert verdict("Deep learning for masses of data", family="Smith").status == "conflict"
     assert verdict("Fast methods for sparse graphs").status == "conflict"
+
+
+def test_an_original_edition_year_of_the_entry_counts():
+    reissue = ref(year="1999", other_years=("1900",))
+    assert compare(reissue, work(year=1900)).year_gap == 0
+    assert compare(reissue, work(year=1999)).year_gap == 0

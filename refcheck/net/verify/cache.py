@@ -25,8 +25,12 @@ CREATE TABLE IF NOT EXISTS records (
 class RecordCache(Cache):
     def _open(self) -> sqlite3.Connection:
         db = super()._open()
-        db.execute(SCHEMA)
-        db.execute("SELECT count(*) FROM records").fetchone()
+        try:
+            db.execute(SCHEMA)
+            db.execute("SELECT count(*) FROM records").fetchone()
+        except BaseException:
+            db.close()
+            raise
         return db
 
     def get_answer(self, key: str, source: str) -> Answer | None:
@@ -35,7 +39,7 @@ class RecordCache(Cache):
         try:
             row = self.db.execute("SELECT state, works, checked_at FROM records WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error as exc:
-            self._rebuild(exc)
+            self._failed(exc)
             return None
         if row is None:
             return None
@@ -54,7 +58,7 @@ class RecordCache(Cache):
             self.db.execute("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?)",
                             (key, answer.state, json.dumps([w.as_json() for w in answer.works]), self.clock()))
         except sqlite3.Error as exc:
-            self._rebuild(exc)
+            self._failed(exc)
 
     def clear_records(self) -> int:
         if self.db is None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import httpx
 
 from ... import __version__
-from ..probe import retry_after
+from ..failures import retry_after
 
 RETRY_STATUSES = (429, 502, 503, 504)
 

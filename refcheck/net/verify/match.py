@@ -111,10 +111,12 @@ def first_author_agrees(ref: Reference, work: Work) -> bool | None:
 
 
 def year_gap(ref: Reference, work: Work) -> int | None:
-    """Years between the entry's and the nearest the record gives (issued, print, online)."""
-    if not (ref.year and ref.year.isdigit() and work.year):
+    """Years between the entry's (or its original edition's) and the nearest the record
+    gives (issued, print, online)."""
+    ours = [int(y) for y in (ref.year, *ref.other_years) if y and str(y).isdigit()]
+    if not ours or not work.year:
         return None
-    return min(abs(int(ref.year) - year) for year in (work.year, *work.other_years))
+    return min(abs(a - b) for a in ours for b in (work.year, *work.other_years))
 
 
 def _abbreviates(short: str, long: str) -> bool:
