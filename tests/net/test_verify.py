@@ -355,3 +355,20 @@ def test_a_corrupt_cache_file_is_rebuilt_and_a_bad_row_is_a_miss(tmp_path):
     db.close()
     [again], registry, _ = verify(entry, use_cache=True, cache_dir=str(tmp_path))
     assert again.status == "verified" and len(registry.seen) == 2  # both asked again
+
+
+def test_progress_bar_is_labelled_and_closed(monkeypatch):
+    from refcheck.net.verify import run as verify_run
+
+    bars = []
+    original = verify_run._bar
+
+    def spy(total):
+        bar = original(total)
+        bars.append((total, bar.progress.columns[0].text_format, bar))
+        return bar
+
+    monkeypatch.setattr(verify_run, "_bar", spy)
+    verify("LeCun, Y. (2015). Deep learning. Nature, 521, 436-444. https://doi.org/10.1038/nature14539", progress=True)
+    [(total, label, bar)] = bars
+    assert (total, label, bar.progress.finished) == (1, "verifying references", True)

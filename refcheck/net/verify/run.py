@@ -171,7 +171,11 @@ async def _verify(references, run: VerifyRun, warn, transport, resolver, sleep) 
 
 
 def _bar(total: int):
-    """The link stage's progress bar on stderr (rich, loaded only when shown)."""
+    """The link stage's progress bar on stderr (rich, loaded only when shown), relabelled."""
     from ..run import _progress
 
-    return _progress(total)
+    bar = _progress(total)
+    label = bar.progress.columns[0]
+    if hasattr(label, "text_format"):
+        label.text_format = "verifying references"
+    return bar
