@@ -117,8 +117,9 @@ class Registry:
     "down" (503 always), "busy-once" (429 with Retry-After: 1, then fine),
     "malformed" (200 with broken JSON) or "refused" (connection refused)."""
 
-    def __init__(self, records: list[Record], faults: dict[str, str] | None = None) -> None:
+    def __init__(self, records: list[Record], faults: dict[str, str] | None = None, min_overlap: int = 2) -> None:
         self.records = records
+        self.min_overlap = min_overlap  # words a record must share with a search to be returned
         self.faults = dict(faults or {})
         self.seen: list[str] = []  # "service path?query" of every request
         self.user_agents: set[str] = set()
@@ -132,7 +133,7 @@ class Registry:
         wanted = _words(query)
         scored = [(len(wanted & (_words(r.title) | _words(" ".join(f for f, _ in r.authors)))), i, r)
                   for i, r in enumerate(pool)]
-        return [r for n, _, r in sorted(scored, key=lambda t: (-t[0], t[1])) if n >= 2][:5]
+        return [r for n, _, r in sorted(scored, key=lambda t: (-t[0], t[1])) if n >= self.min_overlap][:5]
 
     def answer(self, method: str, url: str, headers: dict) -> tuple[int, dict, str]:
         parts = urlsplit(url)
