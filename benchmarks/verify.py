@@ -205,6 +205,10 @@ def cases() -> list[tuple[str, str, str]]:
         out.append(("invented work", "not-found", apa([(family, "J.")], year, title, container, volume, pages)))
     for title, outlet, year, url in WEB:
         out.append(("web source", "undetermined", f"{outlet} ({year}). {title}. Retrieved from {url}. Accessed on 02.03.2025."))
+    out.append(("web source", "undetermined", "Okafor, L. (2021). University funding cuts deepen across the region. "
+                                              "Higher Education Weekly. https://hew.example.org/funding-cuts"))
+    out.append(("web source", "undetermined", "Brandt, K. (2019, March 4). A journal of the plague year, retold. "
+                                              "The Review Desk."))
     return out
 
 

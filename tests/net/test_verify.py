@@ -249,6 +249,9 @@ def test_looks_scholarly():
     assert looks_scholarly(entry("Kuhn, T. S. (1962). The structure of scientific revolutions. University of Chicago Press."))
     assert not looks_scholarly(entry("Doe, J. (2020, May 3). Rail link opens to the coast. The Daily Courier."))
     assert not looks_scholarly(entry("Doe, J. (2020). Rail link opens. Daily Courier. https://news.example.org/rail"))
+    assert not looks_scholarly(entry("Doe, J. (2020). University funding cuts deepen. Higher Education Weekly. "
+                                     "https://news.example.org/funding"))
+    assert looks_scholarly(entry("Doe, J. (2020). Rail economics. Transport Notes, pp. 12-30. https://journal.example.org/12"))
     assert looks_scholarly(entry("Doe, J. (2020). Rail link economics. Transport Review, 3(1), 1-9. Retrieved from https://x.org/a"))
 
 

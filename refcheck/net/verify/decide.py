@@ -34,11 +34,11 @@ _DATED = re.compile(r"\(\s*\d{4}[a-z]?\s*,\s*[A-Z][a-z]+")  # "(2020, May 3)": a
 
 def looks_scholarly(ref: Reference) -> bool:
     """Journal, volume, pages, publisher, ISBN, proceedings, or a print work
-    (a container and no URL): worth a bibliographic search. A web page (a
-    retrieval date, no volume) or a dated news item is not."""
+    (a container and no URL): worth a bibliographic search. A web page (a URL
+    or a retrieval date, and no volume or pages) or a dated news item is not."""
     if ref.volume:
         return True
-    if _WEB.search(ref.raw) or _DATED.search(ref.raw):
+    if _WEB.search(ref.raw) or _DATED.search(ref.raw) or (ref.urls and not ref.pages):
         return False
     return bool(ref.pages or _SCHOLARLY.search(ref.raw) or (ref.container and not ref.urls))
 
