@@ -203,6 +203,8 @@ def cases() -> list[tuple[str, str, str]]:
         out.append(("real title, invented authors", "mismatch", apa(invented, year, title, container, volume, pages)))
     for title, family, year, container, volume, pages in INVENTED:
         out.append(("invented work", "not-found", apa([(family, "J.")], year, title, container, volume, pages)))
+    out.append(("invented book (few are indexed)", "undetermined", "Marlow, T. (2011). The quiet harbours of the northern isles. Tidewater Press."))
+    out.append(("invented book (few are indexed)", "undetermined", "Quist, H. (2004). A grammar of the lost river dialects. Meridian University Press."))
     for title, outlet, year, url in WEB:
         out.append(("web source", "undetermined", f"{outlet} ({year}). {title}. Retrieved from {url}. Accessed on 02.03.2025."))
     out.append(("web source", "undetermined", "Okafor, L. (2021). University funding cuts deepen across the region. "

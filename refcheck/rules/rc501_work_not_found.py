@@ -4,10 +4,11 @@
 With `--verify`, reports a scholarly-looking entry (journal, volume, pages,
 publisher, ISBN, proceedings) without a DOI that a bibliographic search of
 Crossref, OpenAlex and DataCite does not find, when every one of them
-answered. When any source failed, was rate-limited or could not be reached,
-the verdict is "cannot determine" instead, and nothing is reported. News
-pages, blogs and other web sources are never searched for (the link check
-covers them).
+answered and the entry has a volume or pages (books and reports are often
+missing from the registries: those are "cannot determine"). When any source
+failed, was rate-limited or could not be reached, the verdict is "cannot
+determine" instead, and nothing is reported. News pages, blogs and other web
+sources are never searched for (the link check covers them).
 
 ## Why is this bad?
 An entry no registry knows may be garbled (a wrong title, author or year)

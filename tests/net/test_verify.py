@@ -375,3 +375,9 @@ def test_progress_bar_is_labelled_and_closed(monkeypatch):
     verify("LeCun, Y. (2015). Deep learning. Nature, 521, 436-444. https://doi.org/10.1038/nature14539", progress=True)
     [(total, label, bar)] = bars
     assert (total, label, bar.progress.finished) == (1, "verifying references", True)
+
+
+def test_a_book_no_registry_holds_is_cannot_determine_not_not_found():
+    [v], _, _ = verify("Marlow, T. (2011). The quiet harbours of the northern isles. Tidewater Press.")
+    assert (v.status, v.reason) == ("undetermined", "no record matches, but books and reports are often missing from the "
+                                                    "registries")

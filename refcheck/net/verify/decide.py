@@ -146,6 +146,9 @@ class Decider:
         if doubtful:
             return Verdict(UNDETERMINED, f"closest record {doubtful[1].describe()} is too unlike to confirm or rule out "
                                          f"(title similarity {doubtful[0].title:.2f})", work=doubtful[1], sources=sources)
+        if not (ref.volume or ref.pages):
+            return Verdict(UNDETERMINED, f"no record matches, but books and reports are often missing from the registries"
+                                         f"{closest}", sources=sources)
         return Verdict(NOT_FOUND, f"no record matches{closest}", work=scored[0][1] if scored else None, sources=sources)
 
     def _choose(self, ref: Reference, scored: list[tuple[Comparison, Work]], short: bool) -> Verdict | None:
