@@ -148,3 +148,14 @@ def test_an_original_edition_year_of_the_entry_counts():
     reissue = ref(year="1999", other_years=("1900",))
     assert compare(reissue, work(year=1900)).year_gap == 0
     assert compare(reissue, work(year=1999)).year_gap == 0
+
+
+def test_first_author_in_family_first_order_or_after_a_group():
+    from dataclasses import replace
+
+    wang = Work("OpenAlex", "T", (("Xiaoming", "Wang"),), 2020)
+    assert first_author_agrees(ref(family="Wang"), wang) is True
+    assert first_author_agrees(ref(family="Wang"), replace(wang, source="Crossref")) is False
+    group = Work("Crossref", "T", (("Reef Monitoring Consortium", ""), ("Ribeiro", "Ana")), 2020)
+    assert first_author_agrees(ref(family="Ribeiro"), group) is True
+    assert first_author_agrees(ref(family="Smith"), group) is None

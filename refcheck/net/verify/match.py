@@ -107,7 +107,16 @@ def first_author_agrees(ref: Reference, work: Work) -> bool | None:
     ours = ref.authors[0].family
     if len(ours.strip(". ")) <= 1:
         return None
-    return same_family(ours, work.authors[0][0])
+    family, given = work.authors[0]
+    if same_family(ours, family):
+        return True
+    if work.source != "Crossref" and given and same_family(ours, given):
+        return True  # a one-string name in family-first order ("Wang Xiaoming")
+    if not given and len(family.split()) > 1:
+        # a group first (a consortium, a collaboration): the entry may name the first person
+        people = [f for f, g in work.authors[1:3] if g]
+        return True if any(same_family(ours, f) for f in people) else None
+    return False
 
 
 def year_gap(ref: Reference, work: Work) -> int | None:
