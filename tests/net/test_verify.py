@@ -69,7 +69,7 @@ def test_doi_of_a_different_paper_is_a_conflict():
 def test_same_work_with_a_wrong_year_and_author_is_a_mismatch():
     [v], _, _ = verify("Bengio, Y. (2012). Deep learning. Nature, 521, 436-444. https://doi.org/10.1038/nature14539")
     assert v.status == "mismatch"
-    assert v.differences == (("first author", "Bengio", "LeCun"), ("year", "2012", "2015"))
+    assert v.differences == (("first author", "Bengio", "LeCun (Bengio is the 2nd author)"), ("year", "2012", "2015"))
 
 
 def test_one_year_apart_is_allowed():

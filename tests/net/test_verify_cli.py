@@ -65,7 +65,7 @@ def test_verify_command_table(setup):
     assert out[0] == f"{document}: 4 references"
     assert out[2].split() == ["REF", "LINE", "VERDICT", "SCORE", "SOURCE", "YEAR", "DOI", "RECORD"]
     assert out[4].split()[:7] == ["R1", "4", "mismatch", "0.70", "Crossref", "2015", "10.1038/nature14539"]
-    assert out[5].strip().startswith("doi:10.1038/nature14539: title similarity 1.00; first author: 'Bengio' here, 'LeCun'")
+    assert out[5].strip().startswith("doi:10.1038/nature14539: title similarity 1.00; first author: 'Bengio' here, 'LeCun (Bengio is the 2nd")
     assert out[6].split()[:3] == ["R2", "5", "cannot"]
     assert out[-1] == "1 verified, 1 mismatch, 1 not found, 1 cannot determine"
     assert result.exit_code == 0  # RC504 and RC501 are warnings

@@ -159,3 +159,11 @@ def test_first_author_in_family_first_order_or_after_a_group():
     group = Work("Crossref", "T", (("Reef Monitoring Consortium", ""), ("Ribeiro", "Ana")), 2020)
     assert first_author_agrees(ref(family="Ribeiro"), group) is True
     assert first_author_agrees(ref(family="Smith"), group) is None
+
+
+def test_a_first_author_found_further_down_the_list_is_named():
+    from refcheck.net.verify.match import differences
+
+    record = Work("Crossref", "Deep learning for the masses", (("LeCun", "Yann"), ("Bengio", "Yoshua")), 2015)
+    entry = ref(family="Bengio")
+    assert differences(entry, record, compare(entry, record)) == (("first author", "Bengio", "LeCun (Bengio is the 2nd author)"),)

@@ -193,7 +193,11 @@ def differences(ref: Reference, work: Work, found: Comparison, title: bool = Fal
     if title:
         out.append(("title", ref.title or "", work.title))
     if found.author is False:
-        out.append(("first author", ref.authors[0].family, work.first_author))
+        ours = ref.authors[0].family
+        place = next((i for i, (f, _) in enumerate(work.authors[1:], start=2) if same_family(ours, f)), None)
+        ordinal = {2: "2nd", 3: "3rd"}.get(place, f"{place}th")
+        note = f" ({ours} is the {ordinal} author)" if place else ""
+        out.append(("first author", ours, work.first_author + note))
     if not found.year_agrees:
         out.append(("year", ref.year or "", str(work.year)))
     if not found.container_agrees:
