@@ -60,13 +60,15 @@ def extract(document: Document) -> Extracted:
 
 
 def check_document(document: Document, config: Config | None = None, link_status=None,
-                   extracted: Extracted | None = None) -> FileResult:
+                   extracted: Extracted | None = None, verification=None) -> FileResult:
     """Run the rules on one document. ``link_status`` maps each written URL to
-    its LinkStatus when links were probed (None when they were not)."""
+    its LinkStatus when links were probed (None when they were not);
+    ``verification`` maps each reference's key to its Verdict when verified."""
     config = config or Config()
     section, references, citations, links, numeric = extracted or extract(document)
     style = style_guess.detect(references, citations) if config.style == "auto" else config.style
-    ctx = Context(document, section, tuple(references), tuple(citations), links, style, numeric, link_status)
+    ctx = Context(document, section, tuple(references), tuple(citations), links, style, numeric, link_status,
+                  verification=verification)
     findings = []
     # a document refcheck misread: its cross-check findings are likely refcheck's own (RC112)
     unsure = bool(unreliable.reasons(ctx))
@@ -89,10 +91,15 @@ def check_document(document: Document, config: Config | None = None, link_status
     positions = {obj.id: document.position(obj.span.start) for obj in (*references, *citations)}
     result_links = {cid: lk.reference.id for cid, lk in links.items() if lk.reference is not None and lk.kind != "ambiguous"}
     kinds = {cid: lk.kind for cid, lk in links.items()}
-    return FileResult(
+    result = FileResult(
         document.path, references, citations, result_links, sorted(set(findings)), positions,
         section is not None, kinds, style, link_status,
     )
+    if verification is not None:
+        from .extract.identifiers import key
+
+        result.verification = {r.id: verification[key(r)] for r in references if key(r) in verification}
+    return result
 
 
 def check_text(text: str, path: str = "<string>", config: Config | None = None, fmt: str = "md") -> FileResult:
@@ -128,10 +135,33 @@ def probe_links(references, config: Config, run=None, transport=None, resolver=N
     return {url: probed[clean] for url, clean in written.items()}
 
 
-def check_paths(paths: list[str], config: Config | None = None, link_run=None, transport=None, resolver=None) -> Report:
+def verify_references(references, config: Config, run=None, transport=None, resolver=None) -> dict:
+    """Look every reference up once in the scholarly registries; identifiers.key(ref)
+    -> Verdict. Loads httpx only here."""
+    import os
+
+    from .net.verify.http import VerifySettings
+    from .net.verify.run import VerifyRun
+    from .net.verify.run import verify_references as run_verification
+
+    defaults = VerifySettings()
+    settings = VerifySettings(
+        mailto=config.mailto or os.environ.get("REFCHECK_MAILTO") or None,
+        crossref_url=config.crossref_url or defaults.crossref_url, openalex_url=config.openalex_url or defaults.openalex_url,
+        datacite_url=config.datacite_url or defaults.datacite_url, arxiv_url=config.arxiv_url or defaults.arxiv_url,
+        handle_url=config.doi_url or defaults.handle_url,
+    )
+    run = replace(run or VerifyRun(), settings=settings)
+    extra = {} if resolver is None else {"resolver": resolver}
+    return run_verification(list(references), run, transport=transport, **extra)
+
+
+def check_paths(paths: list[str], config: Config | None = None, link_run=None, transport=None, resolver=None,
+                verify_run=None) -> Report:
     """Check files and folders; unreadable inputs are collected in ``Report.errors``,
     paths skipped on purpose in ``Report.notes``. With ``config.links`` every URL
-    and DOI is probed once across all files.
+    and DOI is probed once across all files; with ``config.verify`` every reference
+    is looked up once across all files.
 
     An unexpected exception (a bug) is raised as :class:`InternalError` naming
     the file it happened in, the original exception chained."""
@@ -151,8 +181,12 @@ def check_paths(paths: list[str], config: Config | None = None, link_run=None, t
     if config.links:
         references = [r for _, x in documents for r in x.references]
         status = _guarded("the links", probe_links, references, config, link_run, transport, resolver)
+    verification = None
+    if config.verify:
+        references = [r for _, x in documents for r in x.references]
+        verification = _guarded("the references", verify_references, references, config, verify_run, transport, resolver)
     for document, extracted in documents:
-        report.files.append(_guarded(document.path, check_document, document, config, status, extracted))
+        report.files.append(_guarded(document.path, check_document, document, config, status, extracted, verification))
     return report
 
 

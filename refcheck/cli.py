@@ -173,9 +173,11 @@ def main() -> None:
 @click.option("--url-deadline", type=float, default=None, metavar="SECONDS", help="Time allowed per URL, every hop, retry and byte included [default: 30].")
 @click.option("--link-deadline", type=float, default=None, metavar="SECONDS", help="Time allowed for the whole link phase; later URLs are unverifiable [default: 300].")
 @click.option("-v", "--verbose", is_flag=True, help="Print a per-host summary of the link checks on stderr.")
+@click.option("--verify/--no-verify", default=None, help="Look references up in Crossref, OpenAlex, DataCite and arXiv (RC501-RC508) [default: off, or the config].")
+@click.option("--verify-strict", is_flag=True, default=None, help="With --verify, a reference that cannot be verified fails the run (exit 1).")
 @_debug_option
 def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, color, links, allow_private, exclude,
-          cache_dir, no_cache, suggest_archive, url_deadline, link_deadline, verbose) -> None:
+          cache_dir, no_cache, suggest_archive, url_deadline, link_deadline, verbose, verify, verify_strict) -> None:
     """Check documents (files, folders, or - for standard input).
 
     Folders are searched for .txt, .text, .rst, .md and .markdown files
@@ -188,9 +190,11 @@ def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, col
     try:
         config = _config(config_file, isolated, style=style, select=select, ignore=ignore, fail_on=fail_on,
                          links=links, allow_private=allow_private, exclude=exclude or None,
-                         url_deadline=url_deadline, link_deadline=link_deadline)
+                         url_deadline=url_deadline, link_deadline=link_deadline, verify=verify, verify_strict=verify_strict)
     except RefcheckError as exc:
         _fail(str(exc))
+    if config.verify_strict:
+        config = config.with_options(verify=True)
     run = None
     if config.links:
         from .net.run import LinkRun
@@ -198,13 +202,39 @@ def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, col
         progress = _is_terminal(sys.stderr) and resolve(fmt) == "text" and "CI" not in os.environ
         run = LinkRun(cache_dir=cache_dir, use_cache=not no_cache, suggest_archive=suggest_archive,
                       progress=progress, verbose=verbose)
-    report = check_paths(list(paths), config, run)
+    verify_run = _verify_run(config, fmt, cache_dir, no_cache)
+    report = check_paths(list(paths), config, run, verify_run=verify_run)
     _tell(report)
     if color is None:
         color = _is_terminal(sys.stdout) and "NO_COLOR" not in os.environ
     fmt = resolve(fmt)
     _write(render(report, fmt, color=color) if fmt == "text" else render(report, fmt), encoding="utf-8" if fmt == "json" else None)
-    sys.exit(report.exit_code(config.fail_on))
+    sys.exit(_verified_exit(report, config))
+
+
+def _verify_run(config, fmt: str, cache_dir, no_cache):
+    if not config.verify:
+        return None
+    from .net.verify.run import VerifyRun
+    from .output import resolve
+
+    progress = sys.stderr.isatty() and resolve(fmt) == "text" and "CI" not in os.environ
+    return VerifyRun(cache_dir=cache_dir, use_cache=not no_cache, progress=progress)
+
+
+def _verified_exit(report, config, announce: bool = True) -> int:
+    """The exit status, after printing the verification summary (stderr) when
+    references were verified; --verify-strict fails on cannot-determine."""
+    code = report.exit_code(config.fail_on)
+    if not config.verify:
+        return code
+    from .output.verify_table import summary_line, undetermined
+
+    if announce:
+        _say("verify", summary_line(report.files))
+    if config.verify_strict and code == ExitCode.CLEAN and undetermined(report.files):
+        return ExitCode.FINDINGS
+    return code
 
 
 def _is_terminal(stream) -> bool:
@@ -235,6 +265,35 @@ def refs(path, style) -> None:
     _write(render_understanding(report.files[0]))
 
 
+@main.command("verify")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Read settings from this file.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--strict", "verify_strict", is_flag=True, default=None, help="A reference that cannot be verified fails the run (exit 1).")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="Where the cache lives [default: the user cache dir].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+@_debug_option
+def verify_command(paths, config_file, isolated, verify_strict, cache_dir, no_cache) -> None:
+    """Look every reference up and print its verdict and the record it matched.
+
+    Exit status as for check (1 for findings at or above fail-on), and 1 with
+    --strict when a reference cannot be verified.
+    """
+    from .api import check_paths
+    from .output.verify_table import render_verification
+
+    try:
+        config = _config(config_file, isolated, verify=True, verify_strict=verify_strict)
+    except RefcheckError as exc:
+        _fail(str(exc))
+    report = check_paths(list(paths), config, verify_run=_verify_run(config, "text", cache_dir, no_cache))
+    _tell(report)
+    table = "\n".join(render_verification(result) for result in report.files)
+    # registry titles and document text are escaped line by line for the terminal
+    _write("".join(printable(line) + "\n" for line in table.splitlines()))
+    sys.exit(_verified_exit(report, config, announce=False))
+
+
 @main.group()
 def cache() -> None:
     """Manage the link cache."""
@@ -243,7 +302,7 @@ def cache() -> None:
 @cache.command("clear")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="The cache folder [default: the user cache dir].")
 def cache_clear(cache_dir) -> None:
-    """Forget every cached link verdict."""
+    """Forget every cached link verdict and registry record."""
     from .net.cache import Cache, default_dir
 
     folder = cache_dir or default_dir()
@@ -251,6 +310,13 @@ def cache_clear(cache_dir) -> None:
     count = store.clear()
     store.close()
     _write(f"Cleared {count} cached link{'s' if count != 1 else ''} from {printable(store.path)}.\n")
+    from .net.verify.cache import RecordCache
+
+    records = RecordCache(folder, warn=lambda m: _write(printable(m) + "\n", err=True))
+    cleared = records.clear_records()
+    records.close()
+    if cleared:
+        _write(f"Cleared {cleared} cached registry record{'s' if cleared != 1 else ''} (--verify).\n")
 
 
 @main.command()

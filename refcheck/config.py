@@ -18,7 +18,10 @@ from .findings import Severity
 
 STYLES = ("apa7", "apa6", "harvard", "chicago", "abnt", "auto")
 KEYS = ("style", "select", "ignore", "severity", "fail-on", "links", "allow-private", "exclude", "user-agent",
-        "cache-ttl", "concurrency", "host-concurrency", "url-deadline", "link-deadline")
+        "cache-ttl", "concurrency", "host-concurrency", "url-deadline", "link-deadline", "verify", "verify-strict", "mailto", "crossref-url",
+        "openalex-url", "datacite-url", "arxiv-url", "doi-url")
+# --verify's services: config key -> Config field (None: the service's public address)
+SERVICE_URLS = ("crossref-url", "openalex-url", "datacite-url", "arxiv-url", "doi-url")
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,14 @@ class Config:
     host_concurrency: int = 10
     url_deadline: float | None = None  # seconds per URL: every hop, retry, wait and byte (None: 30)
     link_deadline: float | None = None  # seconds for the whole link phase (None: 300)
+    verify: bool = False  # look references up in Crossref, OpenAlex, DataCite, arXiv (RC501-RC508)
+    verify_strict: bool = False  # a reference that cannot be verified fails the run
+    mailto: str | None = None  # the polite pool's contact (else REFCHECK_MAILTO)
+    crossref_url: str | None = None
+    openalex_url: str | None = None
+    datacite_url: str | None = None
+    arxiv_url: str | None = None
+    doi_url: str | None = None  # doi.org's handle API
     source: str | None = None  # the file it came from, for messages
 
     def enabled(self, code: str) -> bool:
@@ -137,6 +148,21 @@ def from_mapping(table: Mapping[str, Any], source: str) -> Config:
             config = replace(config, **{key.replace("-", "_"): _seconds(table[key], f"{source}: {key}")})
     if "exclude" in table:
         config = replace(config, exclude=_patterns(table["exclude"], f"{source}: exclude"))
+    for key in ("verify", "verify-strict"):
+        if key in table:
+            if not isinstance(table[key], bool):
+                raise ConfigError(f"{source}: {key} must be true or false")
+            config = replace(config, **{key.replace("-", "_"): table[key]})
+    if "mailto" in table:
+        if not isinstance(table["mailto"], str) or "@" not in table["mailto"]:
+            raise ConfigError(f"{source}: mailto must be an e-mail address")
+        config = replace(config, mailto=table["mailto"])
+    for key in SERVICE_URLS:
+        if key in table:
+            value = table[key]
+            if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+                raise ConfigError(f"{source}: {key} must be an http:// or https:// URL")
+            config = replace(config, **{key.replace("-", "_"): value})
     return config
 
 

@@ -66,6 +66,7 @@ class FileResult:
     link_kinds: dict[str, str] = field(default_factory=dict)  # citation id -> how it matched
     style: str = "apa7"
     link_status: dict | None = None  # written URL -> net.status.LinkStatus, when links were probed
+    verification: dict | None = None  # reference id -> net.verify Verdict, when references were verified
 
 
 @dataclass(slots=True)

@@ -46,6 +46,7 @@ class Context:
     style: str = "apa7"  # resolved: never "auto"
     numeric_citations: int = 0
     link_status: Mapping[str, Any] | None = None  # written URL -> LinkStatus; None: not probed
+    verification: Mapping[str, Any] | None = None  # identifiers.key(ref) -> net.verify Verdict; None: not verified
     this_year: int = field(default_factory=lambda: _dt.date.today().year)
 
     @cached_property
