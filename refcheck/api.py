@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 from typing import NamedTuple
 
+from . import suppress
 from .config import Config
 from .errors import InputError, InternalError, RefcheckError
 from .extract import citations as citation_scanner
@@ -19,6 +21,7 @@ from .readers import expand, read_bytes, read_path, read_stdin
 from .readers.mask import blank
 from .rules import REGISTRY
 from .rules import rc112_unreliable_reading as unreliable
+from .rules import rc113_unused_suppression as unused_suppression
 from .rules.base import Context
 
 _NUMERIC = re.compile(r"\[\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]")
@@ -32,11 +35,16 @@ class Extracted(NamedTuple):
     citations: list[Citation]
     links: dict[str, Link]  # citation id -> how it was linked
     numeric: int  # numbered citations ("[1]") when the document cites by number, else 0
+    directives: tuple = ()  # the document's suppression comments (suppress.Directive)
 
 
 def extract(document: Document) -> Extracted:
-    """Locate and parse the reference list, scan and link the citations."""
-    section = locate(document.text)
+    """Locate and parse the reference list, scan and link the citations, and
+    find the suppression comments (blanked while the list is located)."""
+    comments = suppress.directives(document)
+    section = locate(suppress.masked(document.text, comments))
+    if comments and section:
+        comments = suppress.directives(document, [(e.start, e.end) for e in section.entries])
     references = parse_entries(section.entries) if section else []
     scan_text = blank(document.scan, [(section.heading_start, section.end)]) if section else document.scan
     linked = link(citation_scanner.scan(scan_text), references)
@@ -56,7 +64,7 @@ def extract(document: Document) -> Extracted:
     numbered_list = section is not None and 2 * sum(e.numbered for e in section.entries) > len(section.entries)
     if numeric <= len(citations) or (numeric < 3 and not numbered_list):
         numeric = 0
-    return Extracted(section, references, citations, links, numeric)
+    return Extracted(section, references, citations, links, numeric, tuple(comments))
 
 
 def check_document(document: Document, config: Config | None = None, link_status=None,
@@ -65,29 +73,29 @@ def check_document(document: Document, config: Config | None = None, link_status
     its LinkStatus when links were probed (None when they were not);
     ``verification`` maps each reference's key to its Verdict when verified."""
     config = config or Config()
-    section, references, citations, links, numeric = extracted or extract(document)
+    section, references, citations, links, numeric, comments = extracted or extract(document)
     style = style_guess.detect(references, citations) if config.style == "auto" else config.style
     ctx = Context(document, section, tuple(references), tuple(citations), links, style, numeric, link_status,
                   verification=verification)
     findings = []
     # a document refcheck misread: its cross-check findings are likely refcheck's own (RC112)
     unsure = bool(unreliable.reasons(ctx))
+    skipped = config.ignored_here(document.path)  # per-file-ignores
+
+    def enabled(code: str) -> bool:
+        return config.enabled(code) and not any(code.startswith(p) for p in skipped)
+
     for code, rule in REGISTRY.items():
-        if not config.enabled(code):
+        if not enabled(code):
             continue
-        configured = config.severity.get(code)
         for problem in rule.check(ctx):
-            line, col = document.position(problem.span.start)
-            end_line, end_col = document.position(problem.span.end)
-            severity = configured or problem.severity or rule.DEFAULT_SEVERITY
-            if unsure and not configured and code in unreliable.CROSS_CHECKS:
-                severity = Severity.INFO
-            findings.append(
-                Finding(
-                    document.path, line, col, end_line, end_col, code, rule.NAME, severity,
-                    problem.message, problem.suggestion, problem.citation, problem.reference,
-                )
-            )
+            findings.append(_finding(document, rule, problem, config, unsure))
+    if comments:
+        findings, silenced = suppress.apply(findings, list(comments))
+        if enabled(unused_suppression.CODE):
+            for index, directive in enumerate(comments):
+                for problem in unused_suppression.unused(directive, silenced[index], enabled, REGISTRY):
+                    findings.append(_finding(document, unused_suppression, problem, config, False))
     positions = {obj.id: document.position(obj.span.start) for obj in (*references, *citations)}
     result_links = {cid: lk.reference.id for cid, lk in links.items() if lk.reference is not None and lk.kind != "ambiguous"}
     kinds = {cid: lk.kind for cid, lk in links.items()}
@@ -100,6 +108,20 @@ def check_document(document: Document, config: Config | None = None, link_status
 
         result.verification = {r.id: verification[key(r)] for r in references if key(r) in verification}
     return result
+
+
+def _finding(document: Document, rule, problem, config: Config, unsure: bool) -> Finding:
+    """A rule's problem, located in ``document``, at its configured severity."""
+    line, col = document.position(problem.span.start)
+    end_line, end_col = document.position(problem.span.end)
+    configured = config.severity.get(rule.CODE)
+    severity = configured or problem.severity or rule.DEFAULT_SEVERITY
+    if unsure and not configured and rule.CODE in unreliable.CROSS_CHECKS:
+        severity = Severity.INFO
+    return Finding(
+        document.path, line, col, end_line, end_col, rule.CODE, rule.NAME, severity,
+        problem.message, problem.suggestion, problem.citation, problem.reference,
+    )
 
 
 def check_text(text: str, path: str = "<string>", config: Config | None = None, fmt: str = "md") -> FileResult:
@@ -157,37 +179,73 @@ def verify_references(references, config: Config, run=None, transport=None, reso
 
 
 def check_paths(paths: list[str], config: Config | None = None, link_run=None, transport=None, resolver=None,
-                verify_run=None) -> Report:
+                verify_run=None, *, configs=None, jobs: int = 1, baseline=None, sources: dict | None = None) -> Report:
     """Check files and folders; unreadable inputs are collected in ``Report.errors``,
     paths skipped on purpose in ``Report.notes``. With ``config.links`` every URL
     and DOI is probed once across all files; with ``config.verify`` every reference
     is looked up once across all files.
 
+    ``configs`` (a :class:`~refcheck.config.Finder`) gives each file its own
+    settings (the rules, their severities, per-file-ignores); the run's own
+    (links, verification, fail-on) stay ``config``'s. ``jobs`` worker processes
+    read and check the files (the report is the same for any number);
+    ``baseline`` (a :class:`~refcheck.baseline.Baseline`) drops the findings it
+    holds; ``sources``, when given, is filled with path -> the identity of the
+    bytes read (for ``--fix``). A file named twice is checked once.
+
     An unexpected exception (a bug) is raised as :class:`InternalError` naming
     the file it happened in, the original exception chained."""
+    from .pool import Task, run_tasks
+
     config = config or Config()
     report = Report()
-    documents = []
-    for path in (path for given in paths for path in expand(given, report.errors, report.notes)):
-        try:
-            document = read_stdin() if path == "-" else read_path(path)
-        except InputError as exc:
-            report.errors.append(str(exc))
-            continue
-        except Exception as exc:
-            raise InternalError(_name(path), exc) from exc
-        documents.append((document, _guarded(document.path, extract, document)))
+    if configs is not None:
+        report.notes.extend(configs.notes)
+    config_for = configs.for_path if configs is not None else (lambda path: config)
+    tasks, seen, settings, table = [], set(), {}, []
+    for given in paths:
+        for path in expand(given, report.errors, report.notes, config_for(given)):
+            same = path if path == "-" else os.path.realpath(path)
+            if same in seen:
+                continue
+            seen.add(same)
+            file_config = config_for(path)
+            if id(file_config) not in settings:
+                settings[id(file_config)] = len(table)
+                table.append(file_config)
+            tasks.append(Task(path, settings[id(file_config)]))
+    if configs is not None:
+        report.notes.extend(n for n in configs.notes if n not in report.notes)
+    network = config.links or config.verify
+    done = run_tasks(tasks, table, jobs, "prepare" if network else "check", sources is not None)
+    if network:
+        done = _network_phase(done, tasks, table, jobs, config, link_run, transport, resolver, verify_run)
+    for outcome in done:
+        if outcome.error:
+            report.errors.append(outcome.error)
+        else:
+            report.files.append(outcome.result)
+            if sources is not None and outcome.source is not None:
+                sources[outcome.result.path] = outcome.source
+    if baseline is not None:
+        baseline.filter(report)
+    return report
+
+
+def _network_phase(prepared, tasks, table, jobs, config, link_run, transport, resolver, verify_run):
+    """Probe and verify once across all files (here, in one pool), then run the
+    rules on each file in the workers."""
+    from .pool import run_rules
+
+    ready = [p for p in prepared if not p.error]
+    references = [r for p in ready for r in p.result[1].references]
     status = None
     if config.links:
-        references = [r for _, x in documents for r in x.references]
         status = _guarded("the links", probe_links, references, config, link_run, transport, resolver)
     verification = None
     if config.verify:
-        references = [r for _, x in documents for r in x.references]
         verification = _guarded("the references", verify_references, references, config, verify_run, transport, resolver)
-    for document, extracted in documents:
-        report.files.append(_guarded(document.path, check_document, document, config, status, extracted, verification))
-    return report
+    return run_rules(prepared, tasks, table, jobs, status, verification)
 
 
 def _name(path: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from types import MappingProxyType
 from typing import Any
 
@@ -17,9 +17,17 @@ from .errors import ConfigError
 from .findings import Severity
 
 STYLES = ("apa7", "apa6", "harvard", "chicago", "abnt", "auto")
-KEYS = ("style", "select", "ignore", "severity", "fail-on", "links", "allow-private", "exclude", "user-agent",
-        "cache-ttl", "concurrency", "host-concurrency", "url-deadline", "link-deadline", "verify", "verify-strict", "mailto", "crossref-url",
-        "openalex-url", "datacite-url", "arxiv-url", "doi-url")
+# [tool.refcheck.links]: whether and how URLs and DOIs are probed
+LINK_KEYS = ("enabled", "exclude", "allow-private", "user-agent", "cache-ttl", "concurrency", "host-concurrency",
+             "url-deadline", "link-deadline")
+# link settings that were once top-level keys: still read, with a deprecation note
+MOVED = LINK_KEYS[2:]
+KEYS = ("style", "select", "ignore", "severity", "fail-on", "links", "exclude", "extend-exclude", "per-file-ignores",
+        "respect-gitignore", *MOVED, "verify", "verify-strict", "mailto", "crossref-url", "openalex-url", "datacite-url",
+        "arxiv-url", "doi-url")
+# folders a folder scan never enters unless `exclude` replaces this list (`extend-exclude` adds to it)
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "site-packages", "__pycache__",
+                   ".tox", ".nox", "build", "dist", "_build")
 # --verify's services: config key -> Config field (None: the service's public address)
 SERVICE_URLS = ("crossref-url", "openalex-url", "datacite-url", "arxiv-url", "doi-url")
 
@@ -49,6 +57,19 @@ class Config:
     arxiv_url: str | None = None
     doi_url: str | None = None  # doi.org's handle API
     source: str | None = None  # the file it came from, for messages
+    path_exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # gitignore-style globs a folder scan skips (`exclude`)
+    extend_exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, codes)
+    respect_gitignore: bool = True
+    root: str | None = field(default=None, compare=False)  # the folder globs are relative to (None: the working directory)
+    origins: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), compare=False)  # key -> where it was set
+    notes: tuple[str, ...] = field(default=(), compare=False)  # deprecation notes, one line each
+    overrides: tuple[tuple[str, Any], ...] = field(default=(), compare=False)  # the command-line options applied
+
+    def __reduce__(self):  # MappingProxyType does not pickle: --jobs sends configs to worker processes
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values["severity"], values["origins"] = dict(self.severity), dict(self.origins)
+        return (_rebuild, (values,))
 
     def enabled(self, code: str) -> bool:
         return any(code.startswith(p) for p in self.select) and not any(code.startswith(p) for p in self.ignore)
@@ -56,6 +77,7 @@ class Config:
     def with_options(self, **options: Any) -> Config:
         """Apply command-line options (``None`` means not given)."""
         given = {k: v for k, v in options.items() if v is not None}
+        raw = tuple(given.items())
         if "style" in given:
             given["style"] = _style(given["style"], "--style")
         for key in ("select", "ignore"):
@@ -68,7 +90,35 @@ class Config:
         for key in ("url_deadline", "link_deadline"):
             if key in given:
                 given[key] = _seconds(given[key], f"--{key.replace('_', '-')}")
-        return replace(self, **given)
+        if "extend_exclude" in given:
+            given["extend_exclude"] = self.extend_exclude + tuple(given["extend_exclude"])
+        origins = dict(self.origins)
+        origins.update({_KEY_OF.get(k, k.replace("_", "-")): "command line" for k in given})
+        return replace(self, **given, origins=MappingProxyType(origins), overrides=self.overrides + raw)
+
+    def ignored_here(self, path: str) -> tuple[str, ...]:
+        """The codes `per-file-ignores` turns off for ``path``."""
+        if not self.per_file_ignores or path == "<stdin>":
+            return ()
+        from .paths import relative_to
+
+        where = relative_to(path, self.root)
+        if where is None:
+            return ()
+        from pathspec import GitIgnoreSpec
+
+        return tuple(code for glob, codes in self.per_file_ignores
+                     if GitIgnoreSpec.from_lines([glob]).match_file(where) for code in codes)
+
+
+def _rebuild(values: dict) -> Config:
+    values["severity"], values["origins"] = MappingProxyType(values["severity"]), MappingProxyType(values["origins"])
+    return Config(**values)
+
+
+# Config field -> configuration key, where the key is not the field's name with dashes
+_KEY_OF = {"exclude": "links.exclude", "links": "links.enabled", "path_exclude": "exclude", "extend_exclude": "extend-exclude",
+           **{k.replace("-", "_"): f"links.{k}" for k in MOVED}}
 
 
 def _seconds(value: Any, where: str) -> float:
@@ -115,7 +165,9 @@ def from_mapping(table: Mapping[str, Any], source: str) -> Config:
     unknown = sorted(set(table) - set(KEYS))
     if unknown:
         raise ConfigError(f"{source}: unknown key {unknown[0]!r} in refcheck settings (known: {', '.join(KEYS)})")
-    config = Config(source=source)
+    table, notes, spelled = _links_section(table, source)
+    config = Config(source=source, root=os.path.dirname(os.path.abspath(source)), notes=notes)
+    set_here = {}
     if "style" in table:
         config = replace(config, style=_style(table["style"], f"{source}: style"))
     for key in ("select", "ignore"):
@@ -134,36 +186,100 @@ def from_mapping(table: Mapping[str, Any], source: str) -> Config:
         config = replace(config, severity=MappingProxyType(parsed))
     if "fail-on" in table:
         config = replace(config, fail_on=_severity(table["fail-on"], f"{source}: fail-on"))
-    for key, kind in (("links", bool), ("allow-private", bool), ("user-agent", str), ("cache-ttl", int),
-                      ("concurrency", int), ("host-concurrency", int)):
+    for key, kind in (("links.enabled", bool), ("respect-gitignore", bool), ("links.allow-private", bool),
+                      ("links.user-agent", str), ("links.cache-ttl", int), ("links.concurrency", int),
+                      ("links.host-concurrency", int)):
         if key in table:
             value = table[key]
-            if not isinstance(value, kind) or (kind is int and (isinstance(value, bool) or value < (0 if key == "cache-ttl" else 1))):
-                raise ConfigError(f"{source}: {key} must be {'true or false' if kind is bool else 'a string' if kind is str else 'a positive integer'}")
+            if not isinstance(value, kind) or (kind is int and (isinstance(value, bool) or value < (0 if key.endswith("ttl") else 1))):
+                raise ConfigError(f"{source}: {spelled.get(key, key)} must be {'true or false' if kind is bool else 'a string' if kind is str else 'a positive integer'}")
             if kind is str and not (value.isascii() and value.isprintable()):
-                raise ConfigError(f"{source}: {key} must be printable ASCII (it is sent as an HTTP header)")
-            config = replace(config, **{key.replace("-", "_"): value})
-    for key in ("url-deadline", "link-deadline"):
+                raise ConfigError(f"{source}: {spelled.get(key, key)} must be printable ASCII (it is sent as an HTTP header)")
+            set_here[_field(key)] = value
+    for key in ("links.url-deadline", "links.link-deadline"):
         if key in table:
-            config = replace(config, **{key.replace("-", "_"): _seconds(table[key], f"{source}: {key}")})
-    if "exclude" in table:
-        config = replace(config, exclude=_patterns(table["exclude"], f"{source}: exclude"))
+            set_here[_field(key)] = _seconds(table[key], f"{source}: {spelled.get(key, key)}")
+    if "links.exclude" in table:
+        set_here["exclude"] = _patterns(table["links.exclude"], f"{source}: {spelled.get('links.exclude', 'links.exclude')}")
+    for key in ("exclude", "extend-exclude"):
+        if key in table:
+            set_here[_field(key)] = _globs(table[key], f"{source}: {key}")
+    if "per-file-ignores" in table:
+        set_here["per_file_ignores"] = _per_file_ignores(table["per-file-ignores"], f"{source}: per-file-ignores")
     for key in ("verify", "verify-strict"):
         if key in table:
             if not isinstance(table[key], bool):
                 raise ConfigError(f"{source}: {key} must be true or false")
-            config = replace(config, **{key.replace("-", "_"): table[key]})
+            set_here[_field(key)] = table[key]
     if "mailto" in table:
         if not isinstance(table["mailto"], str) or "@" not in table["mailto"]:
             raise ConfigError(f"{source}: mailto must be an e-mail address")
-        config = replace(config, mailto=table["mailto"])
+        set_here["mailto"] = table["mailto"]
     for key in SERVICE_URLS:
         if key in table:
             value = table[key]
             if not isinstance(value, str) or not value.startswith(("http://", "https://")):
                 raise ConfigError(f"{source}: {key} must be an http:// or https:// URL")
-            config = replace(config, **{key.replace("-", "_"): value})
-    return config
+            set_here[_field(key)] = value
+    config = replace(config, **set_here)
+    return replace(config, origins=MappingProxyType({key: source for key in table}))
+
+
+def _field(key: str) -> str:
+    """The Config field of a configuration key (``links.allow-private`` -> ``allow_private``)."""
+    if key == "links.enabled":
+        return "links"
+    if key == "exclude":
+        return "path_exclude"
+    return key.removeprefix("links.").replace("-", "_")
+
+
+def _links_section(table: Mapping[str, Any], source: str) -> tuple[dict[str, Any], tuple[str, ...], dict[str, str]]:
+    """Flatten ``[links]`` into ``links.KEY`` entries. ``links = true`` is short
+    for ``links.enabled``; the link settings that were top-level keys (and a
+    top-level ``exclude`` of URL patterns) still count, with a note."""
+    flat = {k: v for k, v in table.items() if k != "links"}
+    notes = []
+    links = table.get("links")
+    if isinstance(links, Mapping):
+        unknown = sorted(set(links) - set(LINK_KEYS))
+        if unknown:
+            raise ConfigError(f"{source}: unknown key {unknown[0]!r} in [links] (known: {', '.join(LINK_KEYS)})")
+        flat.update({f"links.{k}": v for k, v in links.items()})
+    elif links is not None:
+        if not isinstance(links, bool):
+            raise ConfigError(f"{source}: links must be true or false (or a [links] table)")
+        flat["links.enabled"] = links
+    moved = [k for k in MOVED if k in flat]
+    if _url_patterns(flat.get("exclude")):
+        moved.insert(0, "exclude")
+    for key in moved:
+        if f"links.{key}" in flat:
+            raise ConfigError(f"{source}: {key} is set both at the top level and in [links]; keep the [links] one")
+        flat[f"links.{key}"] = flat.pop(key)
+    spelled = {f"links.{key}": key for key in moved}
+    if moved:
+        notes.append(f"{source}: {', '.join(moved)} belong{'s' if len(moved) == 1 else ''} in the [links] section now "
+                     f"(read from the top level for now; this will stop working)")
+    return flat, tuple(notes), spelled
+
+
+def _url_patterns(value: Any) -> bool:
+    """A top-level ``exclude`` written for URLs, as before [links] existed: an
+    entry with a scheme (``://``, ``http``) or a regular expression's ``^``."""
+    return isinstance(value, list) and any(isinstance(v, str) and ("://" in v or v.startswith(("^", "http"))) for v in value)
+
+
+def _globs(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{where}: expected a list of path globs (gitignore syntax)")
+    return tuple(value)
+
+
+def _per_file_ignores(value: Any, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{where} must be a table of \"GLOB\" = [\"CODE\", ...]")
+    return tuple((glob, _codes(codes, f"{where}: {glob}")) for glob, codes in value.items())
 
 
 def _patterns(value: Any, where: str) -> tuple[str, ...]:
@@ -231,22 +347,75 @@ def load(path: str) -> Config:
     return from_mapping(table, path)
 
 
-def discover(start: str = ".") -> Config:
-    """The nearest refcheck.toml, or pyproject.toml with [tool.refcheck], from
-    ``start`` upwards; defaults when there is none. A candidate that exists but
+def _file_in(folder: str) -> tuple[str, Mapping[str, Any]] | None:
+    """The settings file of ``folder``, and its refcheck table: refcheck.toml,
+    else a pyproject.toml with [tool.refcheck]. A candidate that exists but
     cannot be read (a FIFO, a broken link, no permission) is an error, not
     silently skipped."""
+    candidate = os.path.join(folder, "refcheck.toml")
+    if os.path.lexists(candidate) and not os.path.isdir(candidate):
+        return candidate, _load_toml(candidate)
+    candidate = os.path.join(folder, "pyproject.toml")
+    if os.path.lexists(candidate) and not os.path.isdir(candidate):
+        table = _refcheck_table(_load_toml(candidate), candidate)
+        if table is not None:
+            return candidate, table
+    return None
+
+
+def discover(start: str = ".") -> Config:
+    """The nearest refcheck.toml, or pyproject.toml with [tool.refcheck], from
+    ``start`` upwards; defaults when there is none."""
     folder = os.path.abspath(start)
     while True:
-        candidate = os.path.join(folder, "refcheck.toml")
-        if os.path.lexists(candidate) and not os.path.isdir(candidate):
-            return load(candidate)
-        candidate = os.path.join(folder, "pyproject.toml")
-        if os.path.lexists(candidate) and not os.path.isdir(candidate):
-            table = _refcheck_table(_load_toml(candidate), candidate)
-            if table is not None:
-                return from_mapping(table, candidate)
+        found = _file_in(folder)
+        if found is not None:
+            path, table = found
+            return from_mapping(table, path) if path.endswith("pyproject.toml") else load(path)
         parent = os.path.dirname(folder)
         if parent == folder:
             return Config()
         folder = parent
+
+
+class Finder:
+    """Each document's settings: the nearest settings file from the document's
+    folder upwards, else ``base`` (the working directory's, with the command
+    line applied). The command-line options apply to every file found; lookups
+    are cached per folder. ``notes`` collects the files' deprecation notes."""
+
+    def __init__(self, base: Config) -> None:
+        self.base = base
+        self._folders: dict[str, Config] = {}
+        self.notes: list[str] = list(base.notes)
+
+    def for_path(self, path: str) -> Config:
+        if path == "-":
+            return self.base
+        path = os.path.abspath(path)
+        folder = path if os.path.isdir(path) else os.path.dirname(path)
+        walked = []
+        config = None
+        while config is None:
+            if folder in self._folders:
+                config = self._folders[folder]
+                break
+            walked.append(folder)
+            found = _file_in(folder)
+            if found is not None:
+                config = self._load(*found)
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                break
+            folder = parent
+        config = config or self.base
+        for name in walked:
+            self._folders[name] = config
+        return config
+
+    def _load(self, path: str, table: Mapping[str, Any]) -> Config:
+        if self.base.source and os.path.abspath(self.base.source) == path:
+            return self.base
+        config = from_mapping(table, path) if path.endswith("pyproject.toml") else load(path)
+        self.notes.extend(n for n in config.notes if n not in self.notes)
+        return config.with_options(**dict(self.base.overrides))

@@ -211,7 +211,7 @@ def test_links_config_is_validated(tmp_path):
     config.write_text('links = "yes"\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--config", str(config), write(tmp_path)])
     assert result.exit_code == 2 and "links must be true or false" in result.output
-    config.write_text('exclude = ["(unclosed"]\n', encoding="utf-8")
+    config.write_text('[links]\nexclude = ["(unclosed"]\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--config", str(config), write(tmp_path)])
     assert result.exit_code == 2 and "invalid regular expression '(unclosed'" in result.output
 

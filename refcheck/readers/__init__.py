@@ -25,7 +25,7 @@ READERS = {
     ".markdown": markdown,
 }
 SUPPORTED_SUFFIXES = tuple(sorted(READERS))
-__all__ = ["MAX_BYTES", "READERS", "SUPPORTED_SUFFIXES", "expand", "read_bytes", "read_path", "read_stdin", "reader_for"]
+__all__ = ["MAX_BYTES", "READERS", "SUPPORTED_SUFFIXES", "expand", "read_bytes", "read_path", "read_source", "read_stdin", "reader_for"]
 
 
 def reader_for(path: str):
@@ -43,6 +43,11 @@ def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Document:
 
 def read_path(path: str) -> Document:
     """Read a regular file with the reader for its suffix (see :mod:`.files`)."""
+    return read_source(path)[0]
+
+
+def read_source(path: str) -> tuple[Document, bytes]:
+    """:func:`read_path`, and the bytes it read."""
     module = reader_for(path)
     if module is None:
         suffix = os.path.splitext(path)[1] or "(none)"
@@ -50,7 +55,8 @@ def read_path(path: str) -> Document:
             path,
             f"unsupported input format {suffix!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}",
         )
-    return module.read(path, decode(path, read_regular(path)))
+    data = read_regular(path)
+    return module.read(path, decode(path, data)), data
 
 
 def read_stdin(stream: BinaryIO | None = None, fmt: str = "md") -> Document:
@@ -62,15 +68,16 @@ def read_stdin(stream: BinaryIO | None = None, fmt: str = "md") -> Document:
     return read_bytes("<stdin>", read_stream("<stdin>", stream), fmt)
 
 
-def expand(path: str, errors: list[str], notes: list[str]) -> list[str]:
+def expand(path: str, errors: list[str], notes: list[str], config=None) -> list[str]:
     """The documents ``path`` stands for: itself, or the supported files in a
-    folder and its subfolders, in sorted order.
+    folder and its subfolders, in sorted order (see :mod:`.walk`: ``config``'s
+    exclude globs and .gitignore files apply).
 
     A path that names a file is returned as given (even if unsupported, so that
     the user hears about it). Nothing is skipped without a word, except hidden
-    names and unsupported suffixes inside folders: an unreadable folder or a
-    folder with nothing supported is an error, a symlinked subfolder (not
-    followed) a note.
+    names, unsupported suffixes and excluded or git-ignored paths inside
+    folders: an unreadable folder or a folder with nothing supported is an
+    error, a symlinked subfolder (not followed) a note.
     """
     if path == "-":
         return [path]
@@ -81,43 +88,10 @@ def expand(path: str, errors: list[str], notes: list[str]) -> list[str]:
         return []
     if not stat.S_ISDIR(mode):
         return [path]
+    from .walk import walk
+
     before = len(errors)
-    found = _walk(path, errors, notes)
+    found = walk(path, errors, notes, lambda name: reader_for(name) is not None, config)
     if not found and len(errors) == before:
         errors.append(str(InputError(path, f"no supported documents in this folder ({', '.join(SUPPORTED_SUFFIXES)})")))
     return found
-
-
-def _walk(top: str, errors: list[str], notes: list[str]) -> list[str]:
-    """Depth first, in sorted order, without recursion (a folder tree may be
-    deeper than Python's stack) and without following symlinked folders."""
-    found: list[str] = []
-    stack = [top]
-    while stack:
-        folder = stack.pop()
-        try:
-            with os.scandir(folder) as scan:
-                entries = sorted(scan, key=lambda entry: entry.name)
-        except OSError as exc:
-            errors.append(str(InputError(folder, f"cannot read this folder: {problem(exc)}")))
-            continue
-        subfolders = []
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if not _is_folder(entry):  # files, and links that lead nowhere (read, and reported, if supported)
-                if reader_for(entry.name) is not None:
-                    found.append(entry.path)
-            elif entry.is_symlink():
-                notes.append(f"{entry.path}: symbolic link to a folder, not followed (name it to check it)")
-            else:
-                subfolders.append(entry.path)
-        stack.extend(reversed(subfolders))
-    return found
-
-
-def _is_folder(entry: os.DirEntry) -> bool:
-    try:
-        return entry.is_dir()
-    except OSError:  # a symlink loop, a permission problem: reported when read
-        return False

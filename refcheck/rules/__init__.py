@@ -25,6 +25,7 @@ RULE_MODULES = (
     "rc110_unparsed_reference",
     "rc111_style_mismatch",
     "rc112_unreliable_reading",
+    "rc113_unused_suppression",
     "rc201_incomplete_reference",
     "rc202_access_date",
     "rc203_url_date_mismatch",

@@ -1,0 +1,113 @@
+"""--jobs: files read, extracted and checked in worker processes.
+
+The parent decides which files and settings; workers return each file's
+outcome in the order given, so the report is the same for any number of
+jobs. Link probing and verification run once, in the parent, between a
+"prepare" phase (read and extract) and the rules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from typing import Any, NamedTuple
+
+from .errors import InputError, InternalError
+
+
+class Task(NamedTuple):
+    path: str
+    config: int  # index into the run's table of settings
+
+
+class Source(NamedTuple):
+    """What was read, to tell later whether the file changed (--fix)."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+    data: bytes
+
+
+class Outcome(NamedTuple):
+    error: str | None = None
+    result: Any = None  # a FileResult, or (Document, Extracted) after "prepare"
+    source: Source | None = None
+
+
+_STATE: dict[str, Any] = {}  # in a worker: the settings table (and link status, verdicts)
+
+
+def _init(state: dict[str, Any]) -> None:
+    _STATE.clear()
+    _STATE.update(state)
+
+
+def _read(path: str, keep: bool):
+    from .readers import read_source, read_stdin
+
+    if path == "-":
+        return read_stdin(), None
+    document, data = read_source(path)
+    if not keep:
+        return document, None
+    info = os.stat(path)
+    return document, Source(info.st_size, info.st_mtime_ns, hashlib.sha256(data).hexdigest(), data)
+
+
+def _work(task: Task) -> Outcome:
+    from . import api
+
+    mode, keep = _STATE["mode"], _STATE["keep"]
+    try:
+        document, source = _read(task.path, keep)
+    except InputError as exc:
+        return Outcome(str(exc))
+    except Exception as exc:
+        raise InternalError(api._name(task.path), exc) from exc
+    extracted = api._guarded(document.path, api.extract, document)
+    if mode == "prepare":
+        return Outcome(None, (document, extracted), source)
+    config = _STATE["table"][task.config]
+    return Outcome(None, api._guarded(document.path, api.check_document, document, config, None, extracted), source)
+
+
+def _rules(item: tuple[Task, Outcome]) -> Outcome:
+    from . import api
+
+    task, prepared = item
+    if prepared.error:
+        return prepared
+    document, extracted = prepared.result
+    config = _STATE["table"][task.config]
+    result = api._guarded(document.path, api.check_document, document, config, _STATE["status"], extracted,
+                          _STATE["verification"])
+    return Outcome(None, result, prepared.source)
+
+
+def _map(function, items: list, jobs: int, state: dict[str, Any]) -> list:
+    """``function`` over ``items`` in order: here when one job (or one item) will
+    do, else in ``jobs`` processes. The standard input is read here, never in a worker."""
+    jobs = min(jobs, len(items))
+    if jobs <= 1 or any(getattr(item, "path", None) == "-" for item in items):
+        saved = dict(_STATE)
+        _init(state)
+        try:
+            return [function(item) for item in items]
+        finally:
+            _init(saved)
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(state,)) as pool:
+        chunk = max(1, min(64, len(items) // (jobs * 4)))
+        return list(pool.map(function, items, chunksize=chunk))
+
+
+def run_tasks(tasks: list[Task], table: list, jobs: int, mode: str, keep: bool) -> list[Outcome]:
+    return _map(_work, tasks, jobs, {"mode": mode, "keep": keep, "table": table})
+
+
+def run_rules(prepared: list[Outcome], tasks: list[Task], table: list, jobs: int, status, verification) -> list[Outcome]:
+    items = list(zip(tasks, prepared))
+    state = {"table": table, "status": status, "verification": verification}
+    return _map(_rules, items, jobs, state)
