@@ -86,6 +86,7 @@ def check_document(document: Document, config: Config | None = None, link_status
                 Finding(
                     document.path, line, col, end_line, end_col, code, rule.NAME, severity,
                     problem.message, problem.suggestion, problem.citation, problem.reference,
+                    problem.fix(document),
                 )
             )
     positions = {obj.id: document.position(obj.span.start) for obj in (*references, *citations)}

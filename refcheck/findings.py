@@ -34,6 +34,51 @@ class ExitCode(enum.IntEnum):
     INTERNAL = 3  # an unexpected exception: a bug in refcheck
 
 
+class Applicability(str, enum.Enum):
+    """How far an edit can be trusted: ``safe`` edits keep the meaning (``--fix``
+    applies them), ``unsafe`` ones may change it (only with ``--unsafe-fixes``),
+    ``advice`` is shown and never applied."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    ADVICE = "advice"
+
+    @classmethod
+    def parse(cls, value: str | Applicability) -> Applicability:
+        try:
+            return cls(value)
+        except ValueError:
+            raise ValueError(f"unknown applicability {value!r} (use safe, unsafe or advice)") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """One edit of the document: replace ``text[start:end]`` by ``replacement``.
+
+    Lines and columns are 1-based, like a Finding's; ``end_col`` is one past the
+    last replaced character. ``start`` and ``end`` are offsets into the
+    document's text (line endings normalised to ``\\n``), ``start == end`` for an
+    insertion."""
+
+    start_line: int
+    start_col: int
+    end_line: int
+    end_col: int
+    replacement: str
+    applicability: Applicability = Applicability.SAFE
+    start: int = 0
+    end: int = 0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "applicability", Applicability.parse(self.applicability))
+        if self.end < self.start:
+            raise ValueError(f"a fix cannot end ({self.end}) before it starts ({self.start})")
+
+    def apply(self, text: str) -> str:
+        """``text`` with this one edit made."""
+        return text[: self.start] + self.replacement + text[self.end :]
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Finding:
     """One problem, located in a file; sorts by position, then code."""
@@ -50,6 +95,7 @@ class Finding:
     suggestion: str | None = field(default=None, compare=False)
     citation: str | None = field(default=None, compare=False)
     reference: str | None = field(default=None, compare=False)
+    fix: Fix | None = field(default=None, compare=False)  # a structured edit, when the rule knows one
 
 
 @dataclass(slots=True)

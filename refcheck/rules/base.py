@@ -12,7 +12,7 @@ from typing import Any
 
 from ..extract.linking import LINKED, Link
 from ..extract.sections import Section
-from ..findings import Severity
+from ..findings import Applicability, Fix, Severity
 from ..model import Citation, Document, Reference, Span
 
 # Per style: the smallest number of authors that may be cited as "First et al.",
@@ -34,6 +34,21 @@ class Problem:
     citation: str | None = None
     reference: str | None = None
     severity: Severity | None = None  # raise or lower the rule's default for this case
+    # A structured edit: ``replacement`` for ``edit`` (default: ``span``). Without
+    # a replacement, ``suggestion`` is advice, never applied.
+    replacement: str | None = None
+    applicability: Applicability | str = Applicability.UNSAFE
+    edit: Span | None = None
+
+    def fix(self, document: Document) -> Fix | None:
+        """The edit as a :class:`Fix` located in ``document``; None for advice."""
+        if self.replacement is None:
+            return None
+        span = self.edit or self.span
+        line, col = document.position(span.start)
+        end_line, end_col = document.position(span.end)
+        return Fix(line, col, end_line, end_col, self.replacement, Applicability.parse(self.applicability),
+                   span.start, span.end)
 
 
 @dataclass(frozen=True)
