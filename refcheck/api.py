@@ -13,7 +13,7 @@ from .extract import style as style_guess
 from .extract.linking import Link, link
 from .extract.references import parse_entries
 from .extract.sections import Section, locate
-from .findings import FileResult, Finding, Report, Severity
+from .findings import FileResult, Finding, Report, Severity, without_conflicts
 from .model import Citation, Document, Reference, Span
 from .readers import expand, read_bytes, read_path, read_stdin
 from .readers.mask import blank
@@ -93,7 +93,7 @@ def check_document(document: Document, config: Config | None = None, link_status
     result_links = {cid: lk.reference.id for cid, lk in links.items() if lk.reference is not None and lk.kind != "ambiguous"}
     kinds = {cid: lk.kind for cid, lk in links.items()}
     result = FileResult(
-        document.path, references, citations, result_links, sorted(set(findings)), positions,
+        document.path, references, citations, result_links, without_conflicts(sorted(set(findings))), positions,
         section is not None, kinds, style, link_status,
     )
     if verification is not None:
@@ -173,7 +173,7 @@ def check_paths(paths: list[str], config: Config | None = None, link_run=None, t
         try:
             document = read_stdin() if path == "-" else read_path(path)
         except InputError as exc:
-            report.errors.append(str(exc))
+            report.errors.append(exc)
             continue
         except Exception as exc:
             raise InternalError(_name(path), exc) from exc

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .model import Citation, Reference
 
@@ -96,6 +96,30 @@ class Finding:
     citation: str | None = field(default=None, compare=False)
     reference: str | None = field(default=None, compare=False)
     fix: Fix | None = field(default=None, compare=False)  # a structured edit, when the rule knows one
+
+
+def _clash(a: Fix, b: Fix) -> bool:
+    if (a.start, a.end, a.replacement) == (b.start, b.end, b.replacement):
+        return False  # the same edit twice agrees with itself
+    return a.start == b.start or (a.start < b.end and b.start < a.end)
+
+
+def without_conflicts(findings: list[Finding]) -> list[Finding]:
+    """One document's findings, where two fixes that touch the same text and
+    disagree are both dropped (their suggestion stays, as advice): refcheck
+    never offers contradictory edits."""
+    fixes = [f.fix for f in findings if f.fix is not None]
+    if len(fixes) < 2:
+        return findings
+    ordered = sorted(fixes, key=lambda fix: (fix.start, fix.end))
+    clashing = set()
+    for index, fix in enumerate(ordered):
+        for other in ordered[index + 1:]:
+            if other.start > fix.end:
+                break
+            if _clash(fix, other):
+                clashing.update((id(fix), id(other)))
+    return [replace(f, fix=None) if f.fix is not None and id(f.fix) in clashing else f for f in findings]
 
 
 @dataclass(slots=True)
