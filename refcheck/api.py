@@ -15,9 +15,9 @@ from .extract import style as style_guess
 from .extract.linking import Link, link
 from .extract.references import parse_entries
 from .extract.sections import Section, locate
-from .findings import FileResult, Finding, Report, Severity
+from .findings import FileResult, Finding, Report, Severity, without_conflicts
 from .model import Citation, Document, Reference, Span
-from .readers import expand, read_bytes, read_path, read_stdin
+from .readers import expand, read_bytes
 from .readers.mask import blank
 from .rules import REGISTRY
 from .rules import rc112_unreliable_reading as unreliable
@@ -100,7 +100,7 @@ def check_document(document: Document, config: Config | None = None, link_status
     result_links = {cid: lk.reference.id for cid, lk in links.items() if lk.reference is not None and lk.kind != "ambiguous"}
     kinds = {cid: lk.kind for cid, lk in links.items()}
     result = FileResult(
-        document.path, references, citations, result_links, sorted(set(findings)), positions,
+        document.path, references, citations, result_links, without_conflicts(sorted(set(findings))), positions,
         section is not None, kinds, style, link_status,
     )
     if verification is not None:
@@ -120,7 +120,7 @@ def _finding(document: Document, rule, problem, config: Config, unsure: bool) ->
         severity = Severity.INFO
     return Finding(
         document.path, line, col, end_line, end_col, rule.CODE, rule.NAME, severity,
-        problem.message, problem.suggestion, problem.citation, problem.reference,
+        problem.message, problem.suggestion, problem.citation, problem.reference, problem.fix(document),
     )
 
 
@@ -222,7 +222,7 @@ def check_paths(paths: list[str], config: Config | None = None, link_run=None, t
         done = _network_phase(done, tasks, table, jobs, config, link_run, transport, resolver, verify_run)
     for outcome in done:
         if outcome.error:
-            report.errors.append(outcome.error)
+            report.errors.append(InputError(*outcome.error))
         else:
             report.files.append(outcome.result)
             if sources is not None and outcome.source is not None:

@@ -245,7 +245,7 @@ def _tell(report) -> None:
     for note in report.notes:
         _say("note", note)
     for error in report.errors:
-        _say("error", error)
+        _say("error", str(error))
 
 
 @main.command()

@@ -30,7 +30,7 @@ class Source(NamedTuple):
 
 
 class Outcome(NamedTuple):
-    error: str | None = None
+    error: tuple[str, str] | None = None  # (path, problem) of an InputError (which does not pickle)
     result: Any = None  # a FileResult, or (Document, Extracted) after "prepare"
     source: Source | None = None
 
@@ -62,7 +62,7 @@ def _work(task: Task) -> Outcome:
     try:
         document, source = _read(task.path, keep)
     except InputError as exc:
-        return Outcome(str(exc))
+        return Outcome((exc.path, exc.problem))
     except Exception as exc:
         raise InternalError(api._name(task.path), exc) from exc
     extracted = api._guarded(document.path, api.extract, document)

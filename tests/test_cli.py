@@ -55,7 +55,7 @@ def test_json_contract(tmp_path):
     result = invoke("check", "--isolated", "--format", "json", path)
     assert result.exit_code == 1
     data = json.loads(result.output)
-    assert data["schema"] == 1 and data["refcheck"]
+    assert data["schema"] == 2 and data["refcheck"]
     (doc,) = data["files"]
     assert doc["references"][0]["authors"] == [{"family": "Lemon", "given": "Edward"}]
     assert doc["references"][0]["accessed"] is None
@@ -65,6 +65,8 @@ def test_json_contract(tmp_path):
         "name": "year-mismatch", "severity": "error",
         "message": "(Lemon, 2019): the reference list has Lemon (2018)", "suggestion": "Lemon, 2018",
         "citation": "C1", "reference": "R1",
+        "fix": {"applicability": "unsafe", "replacement": "2018", "line": 1, "col": 36, "end_line": 1, "end_col": 40,
+                "start": 35, "end": 39},
     }
     assert data["summary"] == {"files": 1, "references": 2, "citations": 2,
                                "findings": {"error": 2, "warning": 1, "info": 0}}

@@ -84,7 +84,7 @@ def expand(path: str, errors: list[str], notes: list[str], config=None) -> list[
     try:
         mode = os.stat(path).st_mode
     except OSError as exc:
-        errors.append(str(InputError(path, problem(exc))))
+        errors.append(InputError(path, problem(exc)))
         return []
     if not stat.S_ISDIR(mode):
         return [path]
@@ -93,5 +93,5 @@ def expand(path: str, errors: list[str], notes: list[str], config=None) -> list[
     before = len(errors)
     found = walk(path, errors, notes, lambda name: reader_for(name) is not None, config)
     if not found and len(errors) == before:
-        errors.append(str(InputError(path, f"no supported documents in this folder ({', '.join(SUPPORTED_SUFFIXES)})")))
+        errors.append(InputError(path, f"no supported documents in this folder ({', '.join(SUPPORTED_SUFFIXES)})"))
     return found

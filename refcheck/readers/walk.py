@@ -97,7 +97,7 @@ def walk(top: str, errors: list[str], notes: list[str], wanted: Callable[[str], 
             with os.scandir(folder) as scan:
                 entries = sorted(scan, key=lambda entry: entry.name)
         except OSError as exc:
-            errors.append(str(InputError(folder, f"cannot read this folder: {problem(exc)}")))
+            errors.append(InputError(folder, f"cannot read this folder: {problem(exc)}"))
             continue
         subfolders = []
         for entry in entries:

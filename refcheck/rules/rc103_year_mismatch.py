@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Severity
-from .base import Context, Problem, cited_label, rewrite, year_text
+from .base import Context, Problem, cited_label, rewrite, year_edit, year_text
 
 CODE = "RC103"
 NAME = "year-mismatch"
@@ -46,4 +46,5 @@ def check(ctx: Context) -> Iterator[Problem]:
             rewrite(citation, year=year_text(ref)),
             citation.id,
             ref.id,
+            **year_edit(ctx, citation, year_text(ref)),
         )

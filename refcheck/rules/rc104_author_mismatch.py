@@ -31,7 +31,7 @@ from ..extract.linking import osa_distance
 from ..extract.names import name_key
 from ..findings import Severity
 from ..model import Citation, Reference, author_label
-from .base import ET_AL_FROM, Context, Problem, cited_label, rewrite
+from .base import ET_AL_FROM, Context, Problem, cited_label, names_edit, rewrite
 
 CODE = "RC104"
 NAME = "author-mismatch"
@@ -60,6 +60,7 @@ def check(ctx: Context) -> Iterator[Problem]:
                 rewrite(citation, authors=_listed_names(citation, ref)),
                 citation.id,
                 ref.id,
+                **names_edit(ctx, citation, _listed_names(citation, ref)),
             )
         elif link.kind == "order":
             yield Problem(
@@ -68,6 +69,7 @@ def check(ctx: Context) -> Iterator[Problem]:
                 rewrite(citation, authors=_listed_names(citation, ref)),
                 citation.id,
                 ref.id,
+                **names_edit(ctx, citation, _listed_names(citation, ref)),
             )
         elif (link.kind == "exact" and len(citation.authors) == 1 and not citation.et_al and not ref.et_al and len(ref.authors) >= 2
               and not ref.corporate and not ref.editors):
@@ -80,6 +82,7 @@ def check(ctx: Context) -> Iterator[Problem]:
                 citation.id,
                 ref.id,
                 Severity.WARNING,
+                **names_edit(ctx, citation, fix),
             )
         elif len(citation.authors) > 1 and not citation.et_al and not ref.et_al and len(ref.authors) >= len(citation.authors):
             listed = [name_key(a.family) for a in ref.authors]
@@ -94,4 +97,5 @@ def check(ctx: Context) -> Iterator[Problem]:
                     rewrite(citation, authors=_listed_names(citation, ref)),
                     citation.id,
                     ref.id,
+                    **names_edit(ctx, citation, _listed_names(citation, ref)),
                 )

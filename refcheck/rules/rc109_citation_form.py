@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Severity
-from .base import Context, Problem, cited_label, rewrite
+from .base import Context, Problem, cited_label, comma_edit, rewrite
 
 CODE = "RC109"
 NAME = "citation-form"
@@ -58,6 +58,7 @@ def check(ctx: Context) -> Iterator[Problem]:
                 f"unlike {count} other citations",
                 f"({fixed})",
                 citation.id,
+                **comma_edit(ctx, citation),
             )
 
 

@@ -142,7 +142,8 @@ def test_non_utf8_file_names_keep_json_valid_and_lossless(tmp_path):
     data = json.loads(result.stdout.decode("utf-8"))  # valid UTF-8, valid JSON
     assert [os.fsencode(f["path"]) for f in data["files"]] == [b"./caf\xe9.md"]
     assert os.fsencode(data["files"][0]["findings"][0]["path"]) == b"./caf\xe9.md"
-    assert [os.fsencode(e) for e in data["errors"]] == [b"./bin\xff.md: binary data, not a text document"]
+    assert [(os.fsencode(e["path"]), e["kind"], e["problem"]) for e in data["errors"]] == [
+        (b"./bin\xff.md", "binary", "binary data, not a text document")]
     assert b'"path": "./caf\\udce9.md"' in result.stdout
     assert result.stderr == b"refcheck: error: ./bin\\xff.md: binary data, not a text document\n"
     text = subprocess.run([sys.executable, "-m", "refcheck", "check", "--isolated", "."], cwd=tmp_path,
