@@ -199,8 +199,7 @@ def check_paths(paths: list[str], config: Config | None = None, link_run=None, t
 
     config = config or Config()
     report = Report()
-    if configs is not None:
-        report.notes.extend(configs.notes)
+    report.notes.extend(configs.notes if configs is not None else config.notes)
     config_for = configs.for_path if configs is not None else (lambda path: config)
     tasks, seen, settings, table = [], set(), {}, []
     for given in paths:

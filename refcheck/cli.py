@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from . import __version__
+from . import __version__, cli_files
 from .errors import InternalError, RefcheckError
 from .findings import ExitCode
 from .output import FORMATS
@@ -175,9 +175,10 @@ def main() -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Print a per-host summary of the link checks on stderr.")
 @click.option("--verify/--no-verify", default=None, help="Look references up in Crossref, OpenAlex, DataCite and arXiv (RC501-RC508) [default: off, or the config].")
 @click.option("--verify-strict", is_flag=True, default=None, help="With --verify, a reference that cannot be verified fails the run (exit 1).")
+@cli_files.options
 @_debug_option
 def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, color, links, allow_private, exclude,
-          cache_dir, no_cache, suggest_archive, url_deadline, link_deadline, verbose, verify, verify_strict) -> None:
+          cache_dir, no_cache, suggest_archive, url_deadline, link_deadline, verbose, verify, verify_strict, **file_options) -> None:
     """Check documents (files, folders, or - for standard input).
 
     Folders are searched for .txt, .text, .rst, .md and .markdown files
@@ -195,6 +196,8 @@ def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, col
         _fail(str(exc))
     if config.verify_strict:
         config = config.with_options(verify=True)
+    files = cli_files.FileRun.start(config, config_file, isolated, paths, **file_options)  # settings per file, --fix, ...
+    config = files.config
     run = None
     if config.links:
         from .net.run import LinkRun
@@ -203,8 +206,12 @@ def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, col
         run = LinkRun(cache_dir=cache_dir, use_cache=not no_cache, suggest_archive=suggest_archive,
                       progress=progress, verbose=verbose)
     verify_run = _verify_run(config, fmt, cache_dir, no_cache)
-    report = check_paths(list(paths), config, run, verify_run=verify_run)
+    try:  # a settings file found beside a document may be invalid
+        report = check_paths(list(paths), config, run, verify_run=verify_run, **files.arguments())
+    except RefcheckError as exc:
+        _fail(str(exc))
     _tell(report)
+    files.finish(report)
     if color is None:
         color = _is_terminal(sys.stdout) and "NO_COLOR" not in os.environ
     fmt = resolve(fmt)
@@ -292,6 +299,30 @@ def verify_command(paths, config_file, isolated, verify_strict, cache_dir, no_ca
     # registry titles and document text are escaped line by line for the terminal
     _write("".join(printable(line) + "\n" for line in table.splitlines()))
     sys.exit(_verified_exit(report, config, announce=False))
+
+
+@main.command("config")
+@click.argument("path", default=".")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Read settings from this file.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+def config_command(path, config_file, isolated) -> None:
+    """Print the settings PATH is checked with, and where each came from.
+
+    Each file's settings come from the nearest refcheck.toml or pyproject.toml
+    with [tool.refcheck] from its folder upwards, else the working directory's.
+    """
+    from .config import Finder
+
+    try:
+        base = _config(config_file, isolated)
+        settings = base if (config_file or isolated) else Finder(base).for_path(path)
+    except RefcheckError as exc:
+        _fail(str(exc))
+    from .settings import describe
+
+    for note in settings.notes:
+        _say("note", note)
+    _write(describe(settings, path))
 
 
 @main.group()
