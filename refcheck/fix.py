@@ -47,10 +47,11 @@ def _text_of(data: bytes) -> tuple[str, bool, bool] | str:
         return "not in Unicode NFC form (refcheck reads it composed, so its edits would not line up with the bytes)"
     if "\u2028" in raw or "\u2029" in raw:
         return "has Unicode line separators (refcheck reads them as line ends)"
-    crlf = "\r\n" in raw
-    text = raw.replace("\r\n", "\n") if crlf else raw
-    if "\r" in text:
+    pairs = raw.count("\r\n")
+    if raw.count("\r") != pairs or (pairs and raw.count("\n") != pairs):
         return "mixes line endings (CR, CRLF, LF)"
+    crlf = pairs > 0
+    text = raw.replace("\r\n", "\n") if crlf else raw
     return text, bom, crlf
 
 
