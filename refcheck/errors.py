@@ -14,6 +14,9 @@ class InputError(RefcheckError):
         self.path = path
         self.problem = problem
 
+    def __reduce__(self):  # pickled from --jobs worker processes
+        return (type(self), (self.path, self.problem))
+
 
 class ConfigError(RefcheckError):
     """An invalid configuration file or option."""
@@ -27,3 +30,6 @@ class InternalError(Exception):
         super().__init__(f"{path}: {type(cause).__name__}: {cause}")
         self.path = path
         self.cause = cause
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.cause))

@@ -43,6 +43,14 @@ def _init(state: dict[str, Any]) -> None:
     _STATE.update(state)
 
 
+def _init_worker(state: dict[str, Any]) -> None:
+    """A worker leaves Ctrl-C to the parent, which stops the pool (no traceback per worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init(state)
+
+
 def _read(path: str, keep: bool):
     from .readers import read_source, read_stdin
 
@@ -98,9 +106,15 @@ def _map(function, items: list, jobs: int, state: dict[str, Any]) -> list:
             _init(saved)
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(state,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(state,))
+    try:
         chunk = max(1, min(64, len(items) // (jobs * 4)))
-        return list(pool.map(function, items, chunksize=chunk))
+        done = list(pool.map(function, items, chunksize=chunk))
+    except BaseException:  # an interrupt or a bug: drop the work not started, do not wait for it
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return done
 
 
 def run_tasks(tasks: list[Task], table: list, jobs: int, mode: str, keep: bool) -> list[Outcome]:

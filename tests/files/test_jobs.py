@@ -87,3 +87,37 @@ def test_links_are_probed_once_across_files_and_workers(tmp_path, server, monkey
         outputs.append((result.exit_code, result.stdout))
     assert outputs[0] == outputs[1]
     assert outputs[0][0] == 1 and outputs[0][1].count("RC401") == 4
+
+
+def test_a_bug_in_a_worker_names_the_file(tmp_path, monkeypatch):
+    from refcheck.errors import InternalError
+    from refcheck.rules import REGISTRY
+
+    for name in ("a.md", "b.md", "c.md"):
+        put(tmp_path, name)
+
+    def broken(ctx):
+        if ctx.document.path.endswith("b.md"):
+            raise ValueError("boom")
+        return iter(())
+
+    monkeypatch.setattr(REGISTRY["RC103"], "check", broken)  # the workers are forked after this
+    with pytest.raises(InternalError) as caught:
+        check_paths([str(tmp_path)], Config(), jobs=2)
+    assert (caught.value.path, repr(caught.value.cause)) == (str(tmp_path / "b.md"), "ValueError('boom')")
+
+
+def test_ctrl_c_stops_the_workers(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    for number in range(1000):  # several seconds of work: the interrupt comes in the middle
+        put(tmp_path, f"d{number:04}.md", DOC * 20)
+    process = subprocess.Popen([sys.executable, "-m", "refcheck", "check", "--isolated", "--jobs", "2", str(tmp_path)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.0)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert (process.returncode, stderr) == (130, "refcheck: error: interrupted\n")
