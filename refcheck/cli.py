@@ -182,8 +182,17 @@ def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, col
     """Check documents (files, folders, or - for standard input).
 
     Folders are searched for .txt, .text, .rst, .md and .markdown files
-    (hidden names skipped; symlinked subfolders not followed, with a note).
-    Only regular files are read, each at most 256 MiB; standard input too.
+    (hidden names, .gitignore'd paths and the exclude globs skipped; symlinked
+    subfolders not followed, with a note). Only regular files are read, each at
+    most 256 MiB; standard input too. Each file gets the settings of the nearest
+    refcheck.toml / pyproject.toml above it (`refcheck config PATH` shows them).
+
+    \b
+    Examples:
+      refcheck check docs/                       every document under docs/
+      refcheck check --jobs 4 --format json .    four processes, JSON
+      refcheck check --write-baseline base.json docs/ && refcheck check --baseline base.json docs/
+      refcheck check --diff paper.md             the safe fixes as a diff; --fix applies them
     """
     from .api import check_paths
     from .output import render, resolve

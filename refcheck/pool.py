@@ -108,7 +108,7 @@ def _map(function, items: list, jobs: int, state: dict[str, Any]) -> list:
 
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(state,))
     try:
-        chunk = max(1, min(64, len(items) // (jobs * 4)))
+        chunk = max(1, min(16, len(items) // (jobs * 4)))
         done = list(pool.map(function, items, chunksize=chunk))
     except BaseException:  # an interrupt or a bug: drop the work not started, do not wait for it
         pool.shutdown(wait=False, cancel_futures=True)
