@@ -68,8 +68,17 @@ class FileRun:
         if show_settings:
             from .settings import describe
 
+            from .cli import _say
+            from .errors import RefcheckError
+
             path = paths[0] if paths else "."
-            _write(describe(run.finder().for_path(path) if run.finder() else config, path))
+            try:
+                settings = run.finder().for_path(path) if run.finder() else config
+            except RefcheckError as exc:
+                _fail(str(exc))
+            for note in settings.notes:
+                _say("note", note)
+            _write(describe(settings, path))
             sys.exit(ExitCode.CLEAN)
         if fix or show_diff:
             run.sources = {}

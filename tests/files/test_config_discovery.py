@@ -155,3 +155,10 @@ def test_config_pickles_for_worker_processes():
     config = Config(severity=MappingProxyType({"RC102": Severity.ERROR}), per_file_ignores=(("*.md", ("RC1",)),))
     copy = pickle.loads(pickle.dumps(config))
     assert copy == config and isinstance(copy.severity, MappingProxyType)
+
+
+def test_show_settings_with_a_broken_file(tree):
+    put(tree, "a/b/refcheck.toml", "nonsense = 1\n")
+    result = cli("check", "--show-settings", "a/b/deep.md")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"refcheck: error: {tree / 'a' / 'b' / 'refcheck.toml'}: unknown key 'nonsense'")
