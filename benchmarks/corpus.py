@@ -2,11 +2,13 @@
 
 Generates DOCS author-year documents of REFS references each (a few planted
 problems per document: a wrong year, an uncited entry) in a temporary folder,
-runs `python -m refcheck check --isolated --format json --jobs N FOLDER` in a
-fresh process RUNS times per N, checks that every run printed the same bytes,
-and prints the median wall time and the speed-up.
+runs `python -m refcheck check --isolated --format FORMAT --jobs N FOLDER` in a
+fresh process RUNS times per N (interleaved), checks that every run printed the
+same bytes, and prints the median wall time and the speed-up. The default
+format, text (one line per finding when piped), keeps the serial rendering
+small; --format json shows what rendering everything costs.
 
-    python benchmarks/corpus.py [--docs 2000] [--refs 50] [--runs 3] [--jobs 1,2]
+    python benchmarks/corpus.py [--docs 2000] [--refs 50] [--runs 3] [--jobs 1,2] [--format text]
 """
 
 from __future__ import annotations
@@ -55,9 +57,9 @@ def generate(folder: str, docs: int, refs: int) -> None:
             handle.write(document(rng, refs))
 
 
-def run(folder: str, jobs: int) -> tuple[float, str, int]:
+def run(folder: str, jobs: int, fmt: str) -> tuple[float, str, int]:
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "refcheck", "check", "--isolated", "--format", "json", "--jobs", str(jobs),
+    done = subprocess.run([sys.executable, "-m", "refcheck", "check", "--isolated", "--format", fmt, "--jobs", str(jobs),
                            folder], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=False)
     return time.perf_counter() - start, hashlib.sha256(done.stdout).hexdigest(), done.returncode
 
@@ -68,6 +70,7 @@ def main() -> None:
     parser.add_argument("--refs", type=int, default=50)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", default="1,2")
+    parser.add_argument("--format", default="text")
     args = parser.parse_args()
     counts = [int(j) for j in args.jobs.split(",")]
     with tempfile.TemporaryDirectory(prefix="refcheck-corpus-") as folder:
@@ -76,10 +79,12 @@ def main() -> None:
         digests = set()
         for _ in range(args.runs):  # interleaved, so that a slow moment hits every N alike
             for jobs in counts:
-                seconds, digest, status = run(folder, jobs)
+                seconds, digest, status = run(folder, jobs, args.format)
                 times.setdefault(jobs, []).append(seconds)
                 digests.add((digest, status))
-    print(f"{args.docs} documents x {args.refs} references, {os.cpu_count()} CPUs, median of {args.runs}")
+    load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+    print(f"{args.docs} documents x {args.refs} references, --format {args.format}, {os.cpu_count()} CPUs{load}, "
+          f"median of {args.runs}")
     print(f"{'jobs':>4}  {'wall s':>8}  {'docs/s':>8}  {'speed-up':>8}")
     base = statistics.median(times[counts[0]])
     for jobs in counts:

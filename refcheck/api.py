@@ -43,9 +43,9 @@ def extract(document: Document) -> Extracted:
     find the suppression comments (blanked while the list is located)."""
     comments = suppress.directives(document)
     section = locate(suppress.masked(document.text, comments))
-    if comments and section:
-        comments = suppress.directives(document, [(e.start, e.end) for e in section.entries])
     references = parse_entries(section.entries) if section else []
+    if comments and references:  # a comment in or above an entry covers the entry
+        comments = suppress.directives(document, [(r.span.start, r.span.end) for r in references])
     scan_text = blank(document.scan, [(section.heading_start, section.end)]) if section else document.scan
     linked = link(citation_scanner.scan(scan_text), references)
     citations = []

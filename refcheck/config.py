@@ -6,6 +6,7 @@ Validated once, up front; an unknown key, rule code or value is a
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -104,10 +105,15 @@ class Config:
         where = relative_to(path, self.root)
         if where is None:
             return ()
-        from pathspec import GitIgnoreSpec
+        return tuple(code for glob, codes in self.per_file_ignores if _glob(glob).match_file(where) for code in codes)
 
-        return tuple(code for glob, codes in self.per_file_ignores
-                     if GitIgnoreSpec.from_lines([glob]).match_file(where) for code in codes)
+
+@functools.lru_cache(maxsize=256)
+def _glob(pattern: str):
+    """A compiled gitignore-style glob (pathspec loads only here)."""
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines([pattern])
 
 
 def _rebuild(values: dict) -> Config:
