@@ -88,8 +88,12 @@ def _rules(item: tuple[Task, Outcome]) -> Outcome:
         return prepared
     document, extracted = prepared.result
     config = _STATE["table"][task.config]
-    result = api._guarded(document.path, api.check_document, document, config, _STATE["status"], extracted,
-                          _STATE["verification"])
+    status = _STATE["status"]
+    result = api._guarded(document.path, api.check_document, document, config, status, extracted, _STATE["verification"])
+    if status is not None:  # this file's links only: the whole run's table need not travel back with every file
+        from .net.urls import collect
+
+        result.link_status = {url: status[url] for url in collect(extracted.references) if url in status}
     return Outcome(None, result, prepared.source)
 
 
