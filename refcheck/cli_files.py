@@ -53,27 +53,29 @@ class FileRun:
     fix: bool = False
     unsafe_fixes: bool = False
     show_diff: bool = False
-    sources: dict | None = field(default=None)
+    sources: dict | None = None  # path -> pool.Source, kept for --fix and --diff
+    configs: object = field(default=None, repr=False)  # the per-file config.Finder (None when pinned)
 
     @classmethod
     def start(cls, config, config_file, isolated, paths, jobs, extend_exclude, baseline_file, write_baseline,
               fix, unsafe_fixes, show_diff, show_settings) -> FileRun:
-        from .cli import _fail, _write
+        from .cli import _fail, _say, _write
+        from .discovery import Finder
+        from .errors import RefcheckError
 
         if extend_exclude:
             config = config.with_options(extend_exclude=tuple(extend_exclude))
         if baseline_file and write_baseline:
             _fail("use --baseline or --write-baseline, not both")
-        run = cls(config, bool(config_file or isolated), jobs, baseline_file, write_baseline, fix, unsafe_fixes, show_diff)
+        pinned = bool(config_file or isolated)
+        run = cls(config, pinned, jobs, baseline_file, write_baseline, fix, unsafe_fixes, show_diff,
+                  configs=None if pinned else Finder(config))
         if show_settings:
             from .settings import describe
 
-            from .cli import _say
-            from .errors import RefcheckError
-
             path = paths[0] if paths else "."
             try:
-                settings = run.finder().for_path(path) if run.finder() else config
+                settings = run.configs.for_path(path) if run.configs else config
             except RefcheckError as exc:
                 _fail(str(exc))
             for note in settings.notes:
@@ -83,15 +85,6 @@ class FileRun:
         if fix or show_diff:
             run.sources = {}
         return run
-
-    def finder(self):
-        from .config import Finder
-
-        if self.pinned:
-            return None
-        if not hasattr(self, "_finder"):
-            self._finder = Finder(self.config)
-        return self._finder
 
     def arguments(self) -> dict:
         from .errors import RefcheckError
@@ -105,7 +98,7 @@ class FileRun:
                 baseline = baseline_module.load(self.baseline_file)
             except RefcheckError as exc:
                 _fail(str(exc))
-        return {"configs": self.finder(), "jobs": self.jobs, "baseline": baseline, "sources": self.sources}
+        return {"configs": self.configs, "jobs": self.jobs, "baseline": baseline, "sources": self.sources}
 
     def finish(self, report) -> None:
         """After the check: write the baseline, or the fixes, or the diff (these two exit)."""

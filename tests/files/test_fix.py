@@ -127,3 +127,10 @@ def test_standard_input_is_not_rewritten(here):
     result = cli("check", "--isolated", "--fix", "-", input=TEXT)
     assert result.stderr == ("refcheck: note: <stdin>: not fixed: standard input is never rewritten\n"
                              "refcheck: note: fixed 0 findings in 0 files\n")
+
+
+def test_fix_with_worker_processes(here):
+    paths = [put(here, f"doc{number}.md", TEXT) for number in range(4)]
+    result = cli("check", "--isolated", "--jobs", "2", "--fix", ".")
+    assert [p.read_text(encoding="utf-8") for p in paths] == [SAFE] * 4
+    assert result.stderr == "refcheck: note: fixed 12 findings in 4 files\n"

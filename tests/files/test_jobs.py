@@ -121,3 +121,11 @@ def test_ctrl_c_stops_the_workers(tmp_path):
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
     assert (process.returncode, stderr) == (130, "refcheck: error: interrupted\n")
+
+
+def test_standard_input_beside_files(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    put(tmp_path, "a.md")
+    result = cli("check", "--isolated", "--format", "github", "--jobs", "2", "-", "a.md", input=DOC)
+    assert [line.split(",")[0] for line in result.stdout.splitlines() if line.startswith("::")] == [
+        "::error file=<stdin>", "::warning file=<stdin>", "::error file=a.md", "::warning file=a.md"]
