@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Document
-from . import markdown, text
+from . import html, jats, latex, markdown, text
 from .decode import decode
 from .files import MAX_BYTES, problem, read_regular, read_stream
 
@@ -23,7 +23,15 @@ READERS = {
     ".rst": text,
     ".md": markdown,
     ".markdown": markdown,
+    ".tex": latex,
+    ".ltx": latex,
+    ".html": html,
+    ".htm": html,
+    ".xml": jats,
+    ".nxml": jats,
 }
+# formats not read yet: suffix -> how to convert them to one that is
+CONVERT = {".docx": "convert it first: pandoc FILE.docx -o FILE.md", ".pdf": "convert it first: pdftotext -layout FILE.pdf FILE.txt"}
 SUPPORTED_SUFFIXES = tuple(sorted(READERS))
 __all__ = ["MAX_BYTES", "READERS", "SUPPORTED_SUFFIXES", "expand", "read_bytes", "read_path", "read_stdin", "reader_for"]
 
@@ -33,24 +41,32 @@ def reader_for(path: str):
     return READERS.get(suffix)
 
 
-def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Document:
+def _read(module, path: str, text_: str, bib: tuple[str, ...]) -> Document:
+    if hasattr(module, "read_with"):
+        return module.read_with(path, text_, bib)
+    return module.read(path, text_)
+
+
+def read_bytes(path: str, data: bytes, fmt: str | None = None, bib: tuple[str, ...] = ()) -> Document:
     """Decode ``data`` read from ``path`` with the reader for its format."""
     module = READERS.get(f".{fmt}") if fmt else reader_for(path)
     if module is None:
         module = text
-    return module.read(path, decode(path, data))
+    return _read(module, path, decode(path, data), bib)
 
 
-def read_path(path: str) -> Document:
-    """Read a regular file with the reader for its suffix (see :mod:`.files`)."""
+def read_path(path: str, bib: tuple[str, ...] = ()) -> Document:
+    """Read a regular file with the reader for its suffix (see :mod:`.files`);
+    ``bib`` names bibliography files for documents that cite by key."""
     module = reader_for(path)
     if module is None:
         suffix = os.path.splitext(path)[1] or "(none)"
+        hint = CONVERT.get(suffix.lower())
         raise InputError(
             path,
-            f"unsupported input format {suffix!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}",
+            f"unsupported input format {suffix!r}; " + (hint if hint else f"supported: {', '.join(SUPPORTED_SUFFIXES)}"),
         )
-    return module.read(path, decode(path, read_regular(path)))
+    return _read(module, path, decode(path, read_regular(path)), bib)
 
 
 def read_stdin(stream: BinaryIO | None = None, fmt: str = "md") -> Document:

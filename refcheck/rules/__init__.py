@@ -25,6 +25,8 @@ RULE_MODULES = (
     "rc110_unparsed_reference",
     "rc111_style_mismatch",
     "rc112_unreliable_reading",
+    "rc114_key_year_mismatch",
+    "rc115_unreadable_source",
     "rc201_incomplete_reference",
     "rc202_access_date",
     "rc203_url_date_mismatch",

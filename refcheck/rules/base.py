@@ -61,11 +61,15 @@ class Context:
     def linked(self):
         """(citation, link) for every citation tied to one reference."""
         for citation in self.citations:
+            if not citation.authors:
+                continue  # a keyed citation names no author or year to compare
             link = self.links[citation.id]
             if link.kind in LINKED and link.reference is not None:
                 yield citation, link
 
     def line_of(self, ref: Reference) -> int:
+        if ref.origin is not None:
+            return ref.origin.line
         return self.document.position(ref.span.start)[0]
 
 

@@ -5,6 +5,10 @@ Reports an in-text citation whose author matches no entry in the reference
 list, even allowing for diacritics, a leading "The", particles and small
 spelling slips (those are RC104).
 
+A citation by key (`\\citep{key}`, `[@key]`, a JATS xref) is reported when
+no entry of the bibliography has that key; a key that differs only by case or
+by a small typo is suggested.
+
 ## Why is this bad?
 Readers cannot find the cited work, and reviewers take a missing entry as a
 sign of careless or invented sourcing.
@@ -38,10 +42,37 @@ def check(ctx: Context) -> Iterator[Problem]:
         return  # RC100 speaks for the whole document
     for citation in ctx.citations:
         link = ctx.links[citation.id]
-        if link.kind == "none":
+        if link.kind == "none" and citation.key is not None:
+            yield _keyed(ctx, citation, link)
+        elif link.kind == "none":
             message = f"{cited_label(citation)}: no entry in the reference list for {citation.author_text}"
             if link.others:  # same first author, other co-authors
                 shown = ", ".join(r.label for r in link.others[:3])
                 more = f" and {plural(len(link.others) - 3, 'other')}" if len(link.others) > 3 else ""
                 message += f"; the list has {shown}{more}"
             yield Problem(citation.span, message, None, citation.id)
+
+
+def _keyed(ctx: Context, citation, link) -> Problem:
+    where = _bibliographies(ctx)
+    message = f"{_written(citation)}: no entry with the key '{citation.key}'{where}"
+    suggestion = None
+    if link.others:
+        best = link.others[0]
+        how = "the same key in another case" if best.key.lower() == citation.key.lower() else "a near spelling"
+        message += f"; did you mean '{best.key}' ({how})?"
+        suggestion = f"cite '{best.key}'"
+    return Problem(citation.span, message, suggestion, citation.id)
+
+
+def _written(citation) -> str:
+    text = citation.text if len(citation.text) <= 60 else citation.text[:57] + "..."
+    return text or citation.key
+
+
+def _bibliographies(ctx: Context) -> str:
+    structure = ctx.document.structure
+    read = [b.path for b in getattr(structure, "bibliographies", ()) if b.problem is None]
+    if not read:
+        return ""
+    return f" in {', '.join(read[:3])}" + (f" and {len(read) - 3} more" if len(read) > 3 else "")

@@ -1,0 +1,250 @@
+"""LaTeX: natbib and biblatex citation commands, \\input/\\include, and the
+bibliographies named by \\bibliography, \\addbibresource or ``--bib``.
+
+Comments, verbatim-like environments and ``\\iffalse ... \\fi`` blocks are not
+scanned. Included files are read relative to the main file's folder; a loop
+or a missing file is a note (RC115), not an error of the run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from ..errors import InputError
+from ..model import Bibliography, Citation, CitationForm, Document, Origin, Reference, Source, Span, Structure, line_starts
+from . import bibliography as bibs
+from .decode import decode
+from .files import read_regular
+from .mask import blank
+
+MAX_FILES = 200
+_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+_VERBATIM = re.compile(r"\\begin\{(verbatim\*?|Verbatim|lstlisting|minted|comment|filecontents\*?)\}.*?(?:\\end\{\1\}|\Z)", re.DOTALL)
+_IFFALSE = re.compile(r"\\iffalse\b.*?(?:\\fi\b|\Z)", re.DOTALL)
+_VERB = re.compile(r"\\verb\*?([^a-zA-Z\s*]).*?\1")
+_INPUT = re.compile(r"\\(?:input|include|subfile)\s*\{([^{}\n]+)\}")
+_BIBLIOGRAPHY = re.compile(r"\\(bibliography|addbibresource|addglobalbib|addsectionbib)\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}")
+_COMMAND = re.compile(r"\\([a-zA-Z]*cite[a-zA-Z]*)(\*?)")
+_BIBITEM = re.compile(r"\\bibitem\s*(?:\[[^\]]*\])?\s*\{([^{}]+)\}")
+_END_BIBITEMS = re.compile(r"\\bibitem\b|\\end\{thebibliography\}")
+
+_NARRATIVE = {"citet", "citet*", "textcite", "textcites", "citealt", "citeauthor*"}
+_AUTHOR = {"citeauthor", "citefullauthor"}
+_YEAR = {"citeyear", "citeyearpar", "citedate", "citeurldate"}
+KNOWN = frozenset({
+    "cite", "citet", "citep", "citealt", "citealp", "citeauthor", "citefullauthor", "citeyear", "citeyearpar", "citenum",
+    "citetitle", "citeurl", "citedate", "citeurldate", "citetext", "autocite", "parencite", "textcite", "footcite",
+    "footcitetext", "smartcite", "supercite", "fullcite", "footfullcite", "nocite", "cites", "parencites", "textcites",
+    "autocites", "footcites", "smartcites", "supercites", "footcitetexts", "citeauthoryear", "shortcite", "citeA",
+})
+# commands with "cite" in the name that do not cite (settings, fonts, hooks)
+NOT_CITATIONS = re.compile(r"^(?:citestyle|citesetup|citeindex\w*|citename\w*|citenumfont|citation\w*|bibcite|"
+                           r"citeform|citepunct|citesort|citedash|citeleft|citeright|citemid|precite|postcite|"
+                           r"excite\w*|recite\w*|incite\w*|\w+citefont|citefont|citeyearfont)$", re.IGNORECASE)
+
+
+def mask(text: str) -> str:
+    """``text`` with comments, verbatim, \\verb and \\iffalse blocks blanked."""
+    scan = blank(text, [m.span() for m in _VERBATIM.finditer(text)])
+    scan = blank(scan, [m.span() for m in _IFFALSE.finditer(scan)])
+    scan = blank(scan, [m.span() for m in _VERB.finditer(scan)])
+    return blank(scan, [m.span() for m in _COMMENT.finditer(scan)])
+
+
+class _Reader:
+    def __init__(self, main: str, extra_bib: tuple[str, ...]) -> None:
+        self.main = main
+        self.base = os.path.dirname(main) or "."
+        self.extra_bib = extra_bib
+        self.citations: list[Citation] = []
+        self.bib_names: list[tuple[str, str, Origin, int | None]] = []
+        self.nocite: list[str] = []
+        self.nocite_all = False
+        self.unknown: list[tuple[int, str]] = []
+        self.notes: list[tuple[int, str]] = []
+        self.bibitems: list[Reference] = []
+        self.files = 0
+        self.group = 0
+
+    def file(self, path: str, text: str, stack: tuple[str, ...], at: int | None) -> None:
+        """Scan one file; ``at`` is the offset in the main file that leads here (None: the main file)."""
+        self.files += 1
+        scan = mask(text)
+        starts = line_starts(text)
+        here = path == self.main
+
+        def origin(offset: int) -> Origin | None:
+            if here:
+                return None
+            line = _index(starts, offset)
+            return Origin(path, line + 1, offset - starts[line] + 1)
+
+        def where(offset: int) -> int:
+            return offset if here else (at or 0)
+
+        self._braces(scan, where, origin, path)
+        for match in _BIBLIOGRAPHY.finditer(scan):
+            for name in match.group(2).split(","):
+                if name.strip():
+                    suffix = ".bib" if match.group(1) == "bibliography" else ""
+                    self.bib_names.append((bibs.resolve(name, self.base, suffix), f"\\{match.group(1)}{{{match.group(2)}}}",
+                                           origin(match.start()), where(match.start())))
+        for match in _BIBITEM.finditer(scan):
+            end = _END_BIBITEMS.search(scan, match.end())
+            stop = end.start() if end else len(text)
+            raw = re.sub(r"\s+", " ", text[match.end():stop]).strip()
+            self.bibitems.append(Reference(id="", span=Span(match.start(), stop) if here else Span(0, 0), raw=raw,
+                                           key=match.group(1).strip(), origin=origin(match.start())))
+        for match in _COMMAND.finditer(scan):
+            self._command(match, scan, text, where, origin)
+        for match in _INPUT.finditer(scan):
+            self._include(match, stack, where(match.start()))
+
+    def _braces(self, scan: str, where, origin, path: str) -> None:
+        depth = 0
+        opened = []
+        for match in re.finditer(r"(?<!\\)[{}]", scan):
+            if match.group(0) == "{":
+                opened.append(match.start())
+                depth += 1
+            elif opened:
+                opened.pop()
+            else:
+                self.notes.append((where(match.start()), f"{_name(path, origin(match.start()))}unbalanced braces: a '}}' closes nothing"))
+                return
+        if opened:
+            self.notes.append((where(opened[0]), f"{_name(path, origin(opened[0]))}unbalanced braces: {len(opened)} '{{' never closed"))
+
+    def _command(self, match, scan: str, text: str, where, origin) -> None:
+        name, star = match.group(1), match.group(2)
+        if NOT_CITATIONS.match(name):
+            return
+        base = name[0].lower() + name[1:] if name[:1].isupper() and name != "citeA" else name
+        groups, end = _arguments(scan, match.end(), multi=base.endswith("cites"))
+        if base not in KNOWN:
+            if groups or scan[match.end():match.end() + 1] in "{[":
+                self.unknown.append((where(match.start()), f"\\{name}{star}"))
+            return
+        if not groups:
+            return
+        form = _form(base + star)
+        self.group += 1
+        for keys in groups:
+            for key in keys.split(","):
+                key = key.strip()
+                if not key:
+                    continue
+                if base == "nocite":
+                    if key == "*":
+                        self.nocite_all = True
+                    else:
+                        self.nocite.append(key)
+                    continue
+                at = origin(match.start())
+                self.citations.append(Citation(
+                    id="", span=Span(match.start(), end) if at is None else Span(0, 0), text=text[match.start():end],
+                    form=form, authors=(), et_al=False, year="", group=self.group, key=key,
+                    command=f"\\{name}{star}", origin=at,
+                ))
+
+    def _include(self, match, stack: tuple[str, ...], at: int) -> None:
+        name = match.group(1).strip()
+        path = bibs.resolve(name, self.base, ".tex" if not name.endswith(".tex") else "")
+        real = os.path.realpath(path)
+        if real in stack:
+            self.notes.append((at, f"\\input loop: {path} includes itself (through {' -> '.join(os.path.basename(s) for s in stack)}); not read again"))
+            return
+        if self.files >= MAX_FILES:
+            self.notes.append((at, f"more than {MAX_FILES} included files; {path} and later ones not read"))
+            return
+        try:
+            text = decode(path, read_regular(path))
+        except InputError as exc:
+            self.notes.append((at, f"cannot read the included file {path}: {exc.problem}"))
+            return
+        self.file(path, text, (*stack, real), at)
+
+
+def _name(path: str, origin: Origin | None) -> str:
+    return "" if origin is None else f"{path}:{origin.line}: "
+
+
+def _index(starts: tuple[int, ...], offset: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right(starts, offset) - 1
+
+
+def _form(command: str) -> CitationForm:
+    if command == "nocite":
+        return CitationForm.NOCITE
+    if command in _AUTHOR:
+        return CitationForm.AUTHOR
+    if command in _YEAR:
+        return CitationForm.YEAR
+    if command.rstrip("*") in _NARRATIVE or command in _NARRATIVE:
+        return CitationForm.NARRATIVE
+    return CitationForm.PARENTHETICAL
+
+
+def _arguments(scan: str, pos: int, multi: bool) -> tuple[list[str], int]:
+    """The key groups after a citation command and where the command ends:
+    ``[pre][post]{keys}``, or for multicites ``(pre)(post)`` then repeated
+    ``[p][q]{keys}``. An unclosed group ends the command with no keys."""
+    groups: list[str] = []
+    limit = min(len(scan), pos + 4000)
+    while True:
+        start = pos
+        while pos < limit and scan[pos] in " \t\n":
+            pos += 1
+        if multi and not groups and pos < limit and scan[pos] == "(":
+            close = scan.find(")", pos, limit)
+            if close == -1:
+                return groups, start
+            pos = close + 1
+            continue
+        if pos < limit and scan[pos] == "[":
+            close = scan.find("]", pos, limit)
+            if close == -1:
+                return groups, start
+            pos = close + 1
+            continue
+        if pos < limit and scan[pos] == "{":
+            close = scan.find("}", pos, limit)
+            if close == -1 or "{" in scan[pos + 1:close]:
+                return groups, start
+            groups.append(scan[pos + 1:close])
+            pos = close + 1
+            if multi:
+                continue
+            return groups, pos
+        return groups, start
+
+
+def read_with(path: str, text: str, bib: tuple[str, ...] = ()) -> Document:
+    reader = _Reader(path, bib)
+    reader.file(path, text, (os.path.realpath(path),), None)
+    scan = mask(text)
+    if not (reader.citations or reader.bib_names or reader.nocite or reader.nocite_all or reader.bibitems or bib or reader.unknown):
+        return Document.build(path, text, scan, kind="latex")  # no keyed citations: read as text
+    bibliographies: list[Bibliography] = []
+    references: list[Reference] = list(reader.bibitems)
+    named = [(p, given, at) for p, given, _, at in reader.bib_names] + [(os.path.normpath(b), "--bib", None) for b in bib]
+    seen = set()
+    for bib_path, given_by, at in named:
+        if bib_path in seen:
+            continue
+        seen.add(bib_path)
+        found, refs = bibs.load(bib_path, given_by, at)
+        bibliographies.append(found)
+        references += refs
+    structure = Structure(
+        Source.BIBTEX, tuple(references), tuple(reader.citations), tuple(bibliographies), tuple(reader.nocite),
+        reader.nocite_all, tuple(reader.unknown), tuple(reader.notes),
+    )
+    return Document.build(path, text, " " * len(text) if scan else scan, kind="latex", structure=structure)
+
+
+def read(path: str, text: str) -> Document:
+    return read_with(path, text)
