@@ -18,7 +18,7 @@ from . import bibliography as bibs
 from . import csl
 
 # a key: a letter, digit or _ first; inside, also :.#$%&-+?<>~/ when a word character follows
-KEY = r"(?:\{[^{}\s]{1,200}\}|[^\W](?:\w|[:.#$%&\-+?<>~/](?=\w)){0,200})"
+KEY = r"(?:\{[^{}]{1,200}\}|[^\W](?:\w|[:.#$%&\-+?<>~/]{1,10}(?=\w)){0,200})"
 _BRACKET = re.compile(r"\[([^\[\]\n]{0,1000}?@[^\[\]]{0,1000}?)\](?![(\[:])")
 _ITEM = re.compile(r"(?<![\w.@])(-?)@(" + KEY + ")")
 _NARRATIVE = re.compile(r"(?<![\w.@\[\-])@(" + KEY + r")(\s?\[[^\[\]\n]{0,200}\](?![(\[:]))?")
@@ -53,7 +53,7 @@ def scan(document_text: str, scan_text: str, start: int, narrative: bool) -> lis
     group = 0
     for match in _BRACKET.finditer(scan_text, start):
         items = list(_ITEM.finditer(scan_text, match.start(1), match.end(1)))
-        if not items:
+        if not items or document_text[match.end():match.end() + 1] in ("(", "["):  # a link
             continue
         group += 1
         taken.append(match.span())
