@@ -130,7 +130,7 @@ def check_document(document: Document, config: Config | None = None, link_status
     kinds = {cid: lk.kind for cid, lk in links.items()}
     result = FileResult(
         document.path, references, citations, result_links, sorted(set(findings)), positions,
-        section is not None, kinds, style, link_status,
+        section is not None or (document.structure is not None and bool(references)), kinds, style, link_status,
     )
     if verification is not None:
         from .extract.identifiers import key

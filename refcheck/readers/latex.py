@@ -66,6 +66,17 @@ class _Reader:
         self.bibitems: list[Reference] = []
         self.files = 0
         self.group = 0
+        self.unread: list[tuple[int, str, str]] = []  # (offset, path, problem) of included files not read
+
+    def unread_note(self) -> list[tuple[int, str]]:
+        """One note for the included files that cannot be read (often generated tables)."""
+        if not self.unread:
+            return []
+        at, path, problem = self.unread[0]
+        if len(self.unread) == 1:
+            return [(at, f"cannot read the included file {path}: {problem}; citations in it are not checked")]
+        names = ", ".join(p for _, p, _ in self.unread[:3]) + (f" and {len(self.unread) - 3} more" if len(self.unread) > 3 else "")
+        return [(at, f"cannot read {len(self.unread)} included files ({names}): {problem}; citations in them are not checked")]
 
     def file(self, path: str, text: str, stack: tuple[str, ...], at: int | None) -> None:
         """Scan one file; ``at`` is the offset in the main file that leads here (None: the main file)."""
@@ -161,7 +172,7 @@ class _Reader:
         try:
             text = decode(path, read_regular(path))
         except InputError as exc:
-            self.notes.append((at, f"cannot read the included file {path}: {exc.problem}"))
+            self.unread.append((at, path, exc.problem))
             return
         self.file(path, text, (*stack, real), at)
 
@@ -241,7 +252,7 @@ def read_with(path: str, text: str, bib: tuple[str, ...] = ()) -> Document:
         references += refs
     structure = Structure(
         Source.BIBTEX, tuple(references), tuple(reader.citations), tuple(bibliographies), tuple(reader.nocite),
-        reader.nocite_all, tuple(reader.unknown), tuple(reader.notes),
+        reader.nocite_all, tuple(reader.unknown), tuple(sorted(reader.notes + reader.unread_note())),
     )
     return Document.build(path, text, " " * len(text) if scan else scan, kind="latex", structure=structure)
 

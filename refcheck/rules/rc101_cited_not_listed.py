@@ -59,8 +59,10 @@ def _keyed(ctx: Context, citation, link) -> Problem:
     suggestion = None
     if link.others:
         best = link.others[0]
-        how = "the same key in another case" if best.key.lower() == citation.key.lower() else "a near spelling"
-        message += f"; did you mean '{best.key}' ({how})?"
+        if best.key.lower() == citation.key.lower():
+            message += f"; the bibliography has '{best.key}' (BibTeX accepts another case, biber and Pandoc do not)"
+        else:
+            message += f"; did you mean '{best.key}'?"
         suggestion = f"cite '{best.key}'"
     return Problem(citation.span, message, suggestion, citation.id)
 

@@ -63,7 +63,7 @@ def test_keys_link_and_problems_are_found_in_main_included_and_bib_files(tmp_pat
                            ("refs.bib", 4, "RC102")]
     assert rows[0][3] == "\\cite{lemon2018,missing}: no entry with the key 'missing' in refs.bib"
     assert rows[1][3].endswith("no entry with the key 'Doe2020' in refs.bib; "
-                               "did you mean 'doe2020' (the same key in another case)?")
+                               "the bibliography has 'doe2020' (BibTeX accepts another case, biber and Pandoc do not)")
     assert rows[2][3] == "abbasova2022 (Abbasova (2022)) is in the bibliography but never cited"
     assert report.exit_code(report.files[0].findings[0].severity) == 1
 
@@ -97,6 +97,14 @@ def test_missing_include_and_unknown_command_and_unbalanced_braces(tmp_path):
     ]
 
 
+def test_included_files_that_cannot_be_read_are_one_finding(tmp_path):
+    write(tmp_path, {"main.tex": "\\input{t/a}\n\\input{t/b}\n\\include{t/c}\n\\input{t/d}\n\\cite{lemon2018}\n\\bibliography{refs}\n",
+                     "refs.bib": BIB})
+    rows, _ = check(tmp_path, "main.tex", select=("RC115",))
+    assert rows == [("main.tex", 1, "RC115", "cannot read 4 included files (t/a.tex, t/b.tex, t/c.tex and 1 more): "
+                     "no such file or directory; citations in them are not checked")]
+
+
 def test_no_bibliography_is_never_a_silent_pass(tmp_path):
     write(tmp_path, {"main.tex": "\\cite{a} \\citep{b}\n"})
     rows, report = check(tmp_path, "main.tex")
@@ -114,3 +122,10 @@ def test_thebibliography_bibitems_define_keys(tmp_path):
                                  "\\end{thebibliography}\n"})
     rows, _ = check(tmp_path, "main.tex", select=("RC1",))
     assert codes(rows) == [("main.tex", 1, "RC101")]
+
+
+def test_a_typo_in_a_key_is_suggested(tmp_path):
+    write(tmp_path, {"main.tex": "\\cite{abasova2022} \\cite{lemon2018} \\cite{doe2020}\n\\bibliography{refs}\n", "refs.bib": BIB})
+    rows, _ = check(tmp_path, "main.tex", select=("RC101", "RC102"))
+    assert rows == [("main.tex", 1, "RC101", "\\cite{abasova2022}: no entry with the key 'abasova2022' in refs.bib; "
+                     "did you mean 'abbasova2022'?")]

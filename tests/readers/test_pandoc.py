@@ -58,7 +58,7 @@ def test_front_matter_bibliography_list_and_nocite(tmp_path):
         ("more.json", 2, "RC102", "unused2003 (U (2003)) is in the bibliography but never cited"),
         ("more.json", 2, "RC201", "unused2003: this @book lacks the required field publisher"),
         ("paper.md", 7, "RC101", "[@lemon2018; @Doe2020]: no entry with the key 'Doe2020' in refs.bib, more.json; "
-                                 "did you mean 'doe2020' (the same key in another case)?"),
+                                 "the bibliography has 'doe2020' (BibTeX accepts another case, biber and Pandoc do not)"),
     ]
 
 
