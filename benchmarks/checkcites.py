@@ -31,11 +31,19 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from refcheck.api import check_paths  # noqa: E402
 from refcheck.config import Config  # noqa: E402
 
-BIB = """@article{lemon2018, author = {Lemon, Edward}, title = {Rivers}, journal = {Steppe Studies}, year = 2018}
-@article{doe2020, author = {Doe, Jane and Ito, Kenji}, title = {Quotas}, journal = {Water}, year = 2020}
-@book{abbasova2022, author = {Abbasova, Leyla}, title = {Borders}, publisher = {Press}, year = 2022}
-@misc{unused2001, author = {Unused, Uma}, title = {Nobody cites this}, year = 2001}
-@misc{listed2003, author = {Listed, Lee}, title = {Only nocite}, year = 2003}
+# one field a line: checkcites reads a key up to the end of its line
+BIB = """@article{lemon2018,
+  author = {Lemon, Edward}, title = {Rivers},
+  journal = {Steppe Studies}, year = 2018}
+@article{doe2020,
+  author = {Doe, Jane and Ito, Kenji}, title = {Quotas},
+  journal = {Water}, year = 2020}
+@book{abbasova2022,
+  author = {Abbasova, Leyla}, title = {Borders}, publisher = {Press}, year = 2022}
+@misc{unused2001,
+  author = {Unused, Uma}, title = {Nobody cites this}, year = 2001}
+@misc{listed2003,
+  author = {Listed, Lee}, title = {Only nocite}, year = 2003}
 """
 
 PROJECTS = {
@@ -100,8 +108,24 @@ def checkcites_keys(main: str, bib: tuple[str, ...]) -> tuple[set[str], set[str]
             text = handle.read()
         cls = re.search(r"\\documentclass(?:\[[^\]]*\])?\{([^}]+)\}", text)
         if cls and not _kpsewhich(cls.group(1) + ".cls"):
-            text = text.replace(cls.group(0), "\\documentclass{article}", 1)
-            note = f"{cls.group(1)}.cls not installed: article used"
+            # journal classes (jss, ...) load natbib; article with natbib stands in
+            text = text.replace(cls.group(0), "\\documentclass{article}\\usepackage{natbib}", 1)
+            note = f"{cls.group(1)}.cls not installed: article + natbib used"
+        for package in sorted({p.strip() for group in re.findall(r"\\usepackage(?:\[[^\]]*\])?\{([^}]+)\}", text)
+                               for p in group.split(",")}):
+            if package and not _kpsewhich(package + ".sty"):  # an empty stand-in, so that LaTeX reaches the citations
+                with open(os.path.join(work, package + ".sty"), "w", encoding="utf-8") as handle:
+                    handle.write(f"\\ProvidesPackage{{{package}}}\n")
+                note += ("; " if note else "") + f"{package}.sty stubbed"
+        stubbed = 0
+        for name in re.findall(r"\\(?:input|include)\{([^}]+)\}", text):
+            target = os.path.join(work, name if name.endswith(".tex") else name + ".tex")
+            if not os.path.exists(target):  # a missing \input is fatal to LaTeX: an empty one stands in
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                open(target, "w").close()
+                stubbed += 1
+        if stubbed:
+            note += ("; " if note else "") + f"{stubbed} missing \\input files stubbed"
         for extra in bib:  # the \bibliography the document names, pointed at the given file
             name = os.path.splitext(os.path.basename(extra))[0]
             text = re.sub(r"\\bibliography\{[^}]*\}", lambda m: "\\bibliography{" + name + "}", text)
