@@ -66,7 +66,8 @@ def _extract_structured(document: Document) -> Extracted:
     from .extract import keys
 
     references, citations = keys.number(document.structure)
-    citations = [_read_citation_text(c) if c.command == "xref" else c for c in citations]
+    # a JATS xref or a Zotero field shows author-year text: read it, to compare with the entry
+    citations = [_read_citation_text(c) if c.command in ("xref", "field") and c.text else c for c in citations]
     links = keys.link_keys(citations, references)
     links = {c.id: keys.refine(c, links[c.id]) for c in citations}
     return Extracted(None, references, citations, links, 0)

@@ -182,7 +182,7 @@ def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, col
     """Check documents (files, folders, or - for standard input).
 
     Folders are searched for .txt, .text, .rst, .md, .markdown, .tex, .html,
-    .htm, .xml and .nxml files (hidden names skipped; symlinked subfolders not followed, with a note).
+    .htm, .jats.xml, .nxml, .docx and .pdf files (hidden names skipped; symlinked subfolders not followed, with a note).
     Only regular files are read, each at most 256 MiB; standard input too.
     """
     from .api import check_paths

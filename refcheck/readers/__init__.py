@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Document
-from . import html, jats, latex, markdown, text
+from . import docx, html, jats, latex, markdown, pdf, text
 from .decode import decode
 from .files import MAX_BYTES, problem, read_regular, read_stream
 
@@ -29,9 +29,9 @@ READERS = {
     ".htm": html,
     ".xml": jats,
     ".nxml": jats,
+    ".docx": docx,
+    ".pdf": pdf,
 }
-# formats not read yet: suffix -> how to convert them to one that is
-CONVERT = {".docx": "convert it first: pandoc FILE.docx -o FILE.md", ".pdf": "convert it first: pdftotext -layout FILE.pdf FILE.txt"}
 SUPPORTED_SUFFIXES = tuple(sorted(READERS))
 __all__ = ["MAX_BYTES", "READERS", "SUPPORTED_SUFFIXES", "expand", "read_bytes", "read_path", "read_stdin", "reader_for"]
 
@@ -41,10 +41,21 @@ def reader_for(path: str):
     return READERS.get(suffix)
 
 
-def _read(module, path: str, text_: str, bib: tuple[str, ...]) -> Document:
+def _read(module, path: str, data: bytes, bib: tuple[str, ...]) -> Document:
+    """Binary formats (.docx, .pdf) get the bytes, the others the decoded text."""
+    if getattr(module, "BINARY", False):
+        return module.read_binary(path, data, bib)
+    text_ = decode(path, data)
     if hasattr(module, "read_with"):
         return module.read_with(path, text_, bib)
     return module.read(path, text_)
+
+
+def in_folders(name: str) -> bool:
+    """Whether a folder's file is checked: any supported suffix, except that an
+    .xml file (configuration, build files) is taken only when named *.jats.xml."""
+    lower = name.lower()
+    return not lower.endswith(".xml") or lower.endswith(".jats.xml")
 
 
 def read_bytes(path: str, data: bytes, fmt: str | None = None, bib: tuple[str, ...] = ()) -> Document:
@@ -52,7 +63,7 @@ def read_bytes(path: str, data: bytes, fmt: str | None = None, bib: tuple[str, .
     module = READERS.get(f".{fmt}") if fmt else reader_for(path)
     if module is None:
         module = text
-    return _read(module, path, decode(path, data), bib)
+    return _read(module, path, data, bib)
 
 
 def read_path(path: str, bib: tuple[str, ...] = ()) -> Document:
@@ -61,12 +72,11 @@ def read_path(path: str, bib: tuple[str, ...] = ()) -> Document:
     module = reader_for(path)
     if module is None:
         suffix = os.path.splitext(path)[1] or "(none)"
-        hint = CONVERT.get(suffix.lower())
         raise InputError(
             path,
-            f"unsupported input format {suffix!r}; " + (hint if hint else f"supported: {', '.join(SUPPORTED_SUFFIXES)}"),
+            f"unsupported input format {suffix!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}",
         )
-    return _read(module, path, decode(path, read_regular(path)), bib)
+    return _read(module, path, read_regular(path), bib)
 
 
 def read_stdin(stream: BinaryIO | None = None, fmt: str = "md") -> Document:
@@ -122,7 +132,7 @@ def _walk(top: str, errors: list[str], notes: list[str]) -> list[str]:
             if entry.name.startswith("."):
                 continue
             if not _is_folder(entry):  # files, and links that lead nowhere (read, and reported, if supported)
-                if reader_for(entry.name) is not None:
+                if reader_for(entry.name) is not None and in_folders(entry.name):
                     found.append(entry.path)
             elif entry.is_symlink():
                 notes.append(f"{entry.path}: symbolic link to a folder, not followed (name it to check it)")

@@ -20,13 +20,14 @@ BOMB = ('<?xml version="1.0"?>\n<!DOCTYPE a [<!ENTITY a "a">'
     ("xxe.nxml", '<?xml version="1.0"?>\n<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/hostname">]>\n<article>&x;</article>\n',
      "xxe.nxml: XML refused: it refers to an external entity (x); entity expansion and external references are off"),
     ("cut.xml", "<article><ref-list><ref id='a'>", "cut.xml: not well-formed XML: no element found: line 1, column 31"),
-    ("paper.docx", "PK\x03\x04 not really", "paper.docx: unsupported input format '.docx'; convert it first: pandoc FILE.docx -o FILE.md"),
+    ("paper.docx", "PK\x03\x04 not really", "paper.docx: not a Word document (.docx): not a zip archive"),
+    ("paper.pdf", "%PDF-1.4 broken", "paper.pdf: cannot read this PDF: "),
 ])
 def test_one_line_error_exit_2(tmp_path, name, text, message):
     write(tmp_path, {name: text})
     result = cli("check", "--isolated", str(tmp_path / name))
     assert result.exit_code == 2
-    assert result.output.splitlines()[0] == f"refcheck: error: {tmp_path}/{message}"
+    assert result.output.splitlines()[0].startswith(f"refcheck: error: {tmp_path}/{message}")
     assert "Traceback" not in result.output
 
 
