@@ -106,11 +106,14 @@ def test_included_files_that_cannot_be_read_are_one_finding(tmp_path):
 
 
 def test_no_bibliography_is_never_a_silent_pass(tmp_path):
-    write(tmp_path, {"main.tex": "\\cite{a} \\citep{b}\n"})
+    write(tmp_path, {"main.tex": "\\cite{a} \\citep{b,c}\n"})
     rows, report = check(tmp_path, "main.tex")
-    assert rows == [("main.tex", 1, "RC100", "2 citations by key but no bibliography was found "
+    assert rows == [("main.tex", 1, "RC100", "3 citations by key but no bibliography was found "
                      "(no \\bibliography, \\addbibresource or thebibliography)")]
     assert report.findings[0].severity.label == "error"
+    write(tmp_path, {"main.tex": "\\cite{a}\n"})
+    rows, report = check(tmp_path, "main.tex")
+    assert [(r[2], f.severity.label) for r, f in zip(rows, report.findings)] == [("RC100", "warning")]
     write(tmp_path, {"main.tex": "\\cite{a}\n\\bibliography{nothere}\n"})
     rows, _ = check(tmp_path, "main.tex")
     assert rows == [("main.tex", 1, "RC100", "1 citation by key but the bibliography cannot be read: "
