@@ -26,7 +26,7 @@ class CitationForm(enum.StrEnum):
 
     PARENTHETICAL = "parenthetical"  # (Smith, 2019), \citep{smith}, [@smith]
     NARRATIVE = "narrative"  # Smith (2019), \citet{smith}, @smith
-    AUTHOR = "author"  # \citeauthor{smith}, [-@smith] suppresses the author: YEAR
+    AUTHOR = "author"  # \citeauthor{smith}: the author only
     YEAR = "year"  # \citeyear{smith}, [-@smith]
     NOCITE = "nocite"  # \nocite{smith}: listed without a mark in the text
 

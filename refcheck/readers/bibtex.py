@@ -32,6 +32,11 @@ def parse(path: str, text: str) -> list[Reference]:
     finally:
         quiet.setLevel(level)
     decode = _decoder()
+    macros = {m.key.lower(): str(m.value) for m in library.strings}
+    for entry in library.entries:
+        for field in entry.fields_dict.values():
+            if isinstance(field.value, str) and "#" in field.value:
+                field.value = concatenate(field.value, macros)
     entries = [(e.start_line, e) for e in library.entries]
     by_key = {e.key.lower(): e for _, e in entries}
     found = [(line, _reference(path, e, by_key, decode)) for line, e in entries]
@@ -53,23 +58,77 @@ def parse(path: str, text: str) -> list[Reference]:
     return [ref for _, ref in found]
 
 
+_MONTHS = {m[:3]: m for m in ("january", "february", "march", "april", "may", "june", "july", "august",
+                               "september", "october", "november", "december")}
+
+
+def concatenate(value: str, macros: dict[str, str]) -> str:
+    """BibTeX's ``"A " # jn # {b}``, with @string macros (and month names) filled
+    in; a value that is not such a concatenation is returned as it is."""
+    parts: list[str] = []
+    depth = 0
+    quoted = False
+    current = ""
+    for char in value:
+        if char == "{" and not quoted:
+            depth += 1
+        elif char == "}" and not quoted:
+            depth -= 1
+        elif char == '"' and depth == 0:
+            quoted = not quoted
+        if char == "#" and depth == 0 and not quoted:
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += char
+    parts.append(current.strip())
+    if len(parts) < 2 or depth or quoted:
+        return value
+    out = []
+    for part in parts:
+        if len(part) >= 2 and ((part[0], part[-1]) in (('"', '"'), ("{", "}"))):
+            out.append(part[1:-1])
+        elif part.isdigit():
+            out.append(part)
+        elif part.lower() in macros:
+            out.append(macros[part.lower()])
+        elif part.lower() in _MONTHS:
+            out.append(_MONTHS[part.lower()].capitalize())
+        else:
+            return value
+    return "".join(out)
+
+
 def _reason(error) -> str:
     text = str(getattr(error, "abort_reason", "") or error or "syntax error").strip().splitlines()
     text = [t for t in text if t.strip()]
     return (text[-1] if text else "syntax error").strip()[:200]
 
 
+_LATEX = re.compile(r"[\\{}~$%&]|--")
+
+
 def _decoder():
     from pylatexenc.latex2text import LatexNodes2Text
+    from pylatexenc.latexwalker import get_default_latex_context_db
 
     converter = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)
+    context = get_default_latex_context_db()  # built once: it is most of the cost of a call
+    seen: dict[str, str] = {}
 
     def decode(value: str) -> str:
-        try:
-            out = converter.latex_to_text(value)
-        except Exception:  # pylatexenc gives up on odd input: keep it as written, without braces
-            out = value.replace("{", "").replace("}", "")
-        return re.sub(r"\s+", " ", out).strip()
+        if not _LATEX.search(value):
+            return " ".join(value.split())
+        if not _LATEX.search(value.replace("{", "").replace("}", "")):  # only protective braces: "{DNA}"
+            return " ".join(value.replace("{", "").replace("}", "").split())
+        out = seen.get(value)
+        if out is None:
+            try:
+                out = converter.latex_to_text(value, latex_context=context)
+            except Exception:  # pylatexenc gives up on odd input: keep it as written, without braces
+                out = value.replace("{", "").replace("}", "")
+            out = seen[value] = " ".join(out.split())
+        return out
 
     return decode
 

@@ -12,45 +12,18 @@ import os
 import re
 
 from ..errors import InputError
-from ..model import Bibliography, Citation, CitationForm, Document, Origin, Reference, Source, Span, Structure, line_starts
+from ..model import Bibliography, Citation, Document, Origin, Reference, Source, Span, Structure, line_starts
 from . import bibliography as bibs
 from .decode import decode
 from .files import read_regular
-from .mask import blank
+from .latex_commands import KNOWN, NOT_CITATIONS, arguments as _arguments, form as _form, mask
 
 MAX_FILES = 200
-_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
-_VERBATIM = re.compile(r"\\begin\{(verbatim\*?|Verbatim|lstlisting|minted|comment|filecontents\*?)\}.*?(?:\\end\{\1\}|\Z)", re.DOTALL)
-_IFFALSE = re.compile(r"\\iffalse\b.*?(?:\\fi\b|\Z)", re.DOTALL)
-_VERB = re.compile(r"\\verb\*?([^a-zA-Z\s*]).*?\1")
-_INPUT = re.compile(r"\\(?:input|include|subfile)\s*\{([^{}\n]+)\}")
+_INPUT = re.compile(r"\\(?:input|include|subfile)(?:\s*\{([^{}\n]+)\}|[ \t]+([^\s{}\\%]+))")
 _BIBLIOGRAPHY = re.compile(r"\\(bibliography|addbibresource|addglobalbib|addsectionbib)\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}")
 _COMMAND = re.compile(r"\\([a-zA-Z]*cite[a-zA-Z]*)(\*?)")
 _BIBITEM = re.compile(r"\\bibitem\s*(?:\[[^\]]*\])?\s*\{([^{}]+)\}")
 _END_BIBITEMS = re.compile(r"\\bibitem\b|\\end\{thebibliography\}")
-
-_NARRATIVE = {"citet", "citet*", "textcite", "textcites", "citealt", "citeauthor*"}
-_AUTHOR = {"citeauthor", "citefullauthor"}
-_YEAR = {"citeyear", "citeyearpar", "citedate", "citeurldate"}
-KNOWN = frozenset({
-    "cite", "citet", "citep", "citealt", "citealp", "citeauthor", "citefullauthor", "citeyear", "citeyearpar", "citenum",
-    "citetitle", "citeurl", "citedate", "citeurldate", "citetext", "autocite", "parencite", "textcite", "footcite",
-    "footcitetext", "smartcite", "supercite", "fullcite", "footfullcite", "nocite", "cites", "parencites", "textcites",
-    "autocites", "footcites", "smartcites", "supercites", "footcitetexts", "citeauthoryear", "shortcite", "citeA",
-})
-# commands with "cite" in the name that do not cite (settings, fonts, hooks)
-NOT_CITATIONS = re.compile(r"^(?:citestyle|citesetup|citeindex\w*|citename\w*|citenumfont|citation\w*|bibcite|"
-                           r"citeform|citepunct|citesort|citedash|citeleft|citeright|citemid|precite|postcite|"
-                           r"excite\w*|recite\w*|incite\w*|\w+citefont|citefont|citeyearfont)$", re.IGNORECASE)
-
-
-def mask(text: str) -> str:
-    """``text`` with comments, verbatim, \\verb and \\iffalse blocks blanked."""
-    scan = blank(text, [m.span() for m in _VERBATIM.finditer(text)])
-    scan = blank(scan, [m.span() for m in _IFFALSE.finditer(scan)])
-    scan = blank(scan, [m.span() for m in _VERB.finditer(scan)])
-    return blank(scan, [m.span() for m in _COMMENT.finditer(scan)])
-
 
 class _Reader:
     def __init__(self, main: str, extra_bib: tuple[str, ...]) -> None:
@@ -160,7 +133,7 @@ class _Reader:
                 ))
 
     def _include(self, match, stack: tuple[str, ...], at: int) -> None:
-        name = match.group(1).strip()
+        name = (match.group(1) or match.group(2)).strip()
         path = bibs.resolve(name, self.base, ".tex" if not name.endswith(".tex") else "")
         real = os.path.realpath(path)
         if real in stack:
@@ -185,52 +158,6 @@ def _index(starts: tuple[int, ...], offset: int) -> int:
     from bisect import bisect_right
 
     return bisect_right(starts, offset) - 1
-
-
-def _form(command: str) -> CitationForm:
-    if command == "nocite":
-        return CitationForm.NOCITE
-    if command in _AUTHOR:
-        return CitationForm.AUTHOR
-    if command in _YEAR:
-        return CitationForm.YEAR
-    if command.rstrip("*") in _NARRATIVE or command in _NARRATIVE:
-        return CitationForm.NARRATIVE
-    return CitationForm.PARENTHETICAL
-
-
-def _arguments(scan: str, pos: int, multi: bool) -> tuple[list[str], int]:
-    """The key groups after a citation command and where the command ends:
-    ``[pre][post]{keys}``, or for multicites ``(pre)(post)`` then repeated
-    ``[p][q]{keys}``. An unclosed group ends the command with no keys."""
-    groups: list[str] = []
-    limit = min(len(scan), pos + 4000)
-    while True:
-        start = pos
-        while pos < limit and scan[pos] in " \t\n":
-            pos += 1
-        if multi and not groups and pos < limit and scan[pos] == "(":
-            close = scan.find(")", pos, limit)
-            if close == -1:
-                return groups, start
-            pos = close + 1
-            continue
-        if pos < limit and scan[pos] == "[":
-            close = scan.find("]", pos, limit)
-            if close == -1:
-                return groups, start
-            pos = close + 1
-            continue
-        if pos < limit and scan[pos] == "{":
-            close = scan.find("}", pos, limit)
-            if close == -1 or "{" in scan[pos + 1:close]:
-                return groups, start
-            groups.append(scan[pos + 1:close])
-            pos = close + 1
-            if multi:
-                continue
-            return groups, pos
-        return groups, start
 
 
 def read_with(path: str, text: str, bib: tuple[str, ...] = ()) -> Document:

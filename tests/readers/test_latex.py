@@ -22,7 +22,7 @@ def test_natbib_and_biblatex_commands_with_notes_stars_and_several_keys():
             r"\parencite[12]{g} \footcite{h} \smartcite{i} \autocite*{j}")
     assert keys(text) == [
         ("a", CitationForm.NARRATIVE, r"\citet"), ("b", CitationForm.PARENTHETICAL, r"\citep"),
-        ("c", CitationForm.PARENTHETICAL, r"\citep"), ("d", CitationForm.NARRATIVE, r"\citeauthor*"),
+        ("c", CitationForm.PARENTHETICAL, r"\citep"), ("d", CitationForm.AUTHOR, r"\citeauthor*"),
         ("e", CitationForm.YEAR, r"\citeyearpar"), ("f", CitationForm.NARRATIVE, r"\Textcite"),
         ("g", CitationForm.PARENTHETICAL, r"\parencite"), ("h", CitationForm.PARENTHETICAL, r"\footcite"),
         ("i", CitationForm.PARENTHETICAL, r"\smartcite"), ("j", CitationForm.PARENTHETICAL, r"\autocite*"),
@@ -132,3 +132,9 @@ def test_a_typo_in_a_key_is_suggested(tmp_path):
     rows, _ = check(tmp_path, "main.tex", select=("RC101", "RC102"))
     assert rows == [("main.tex", 1, "RC101", "\\cite{abasova2022}: no entry with the key 'abasova2022' in refs.bib; "
                      "did you mean 'abbasova2022'?")]
+
+
+def test_input_without_braces(tmp_path):
+    write(tmp_path, {"main.tex": "\\input part\n\\bibliography{refs}\n", "part.tex": "\\cite{gone2001}\n", "refs.bib": BIB})
+    rows, _ = check(tmp_path, "main.tex", select=("RC101",))
+    assert codes(rows) == [("part.tex", 1, "RC101")]
