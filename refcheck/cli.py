@@ -253,14 +253,15 @@ def _tell(report) -> None:
 @main.command()
 @click.argument("path")
 @click.option("--style", type=_STYLE, default="auto", show_default=True)
+@click.option("--bib", multiple=True, metavar="FILE", help="Bibliography for a document that cites by key (repeatable).")
 @_debug_option
-def refs(path, style) -> None:
+def refs(path, style, bib) -> None:
     """Show the references, citations and links refcheck understood."""
     from .api import check_paths
     from .config import Config
     from .output.table import render_understanding
 
-    report = check_paths([path], Config(style=style.lower()))
+    report = check_paths([path], Config(style=style.lower(), bib=tuple(bib)))
     _tell(report)
     if report.errors or not report.files:
         sys.exit(ExitCode.USAGE)

@@ -66,3 +66,11 @@ def test_bib_config_key(tmp_path):
     result = cli("check", "--config", str(tmp_path / "refcheck.toml"), str(tmp_path / "m.md"))
     assert result.exit_code == 2
     assert "bib must be a file name or a list of file names" in result.output
+
+
+def test_refs_reads_the_bib_option(tmp_path):
+    write(tmp_path, {"m.md": "See [@a] and [@b].\n", "r.bib": "@misc{a, author={Ito, K}, title={T}, year=2001}\n"})
+    result = cli("refs", "--bib", str(tmp_path / "r.bib"), str(tmp_path / "m.md"))
+    assert result.exit_code == 0
+    rows = [line.split()[:3] for line in result.output.splitlines() if line.startswith(("R1", "C1", "C2"))]
+    assert rows == [["R1", "1", "Ito,"], ["C1", "1:6", "[@a]"], ["C2", "1:15", "[@b]"]]
