@@ -20,8 +20,8 @@ from . import csl
 # a key: a letter, digit or _ first; inside, also :.#$%&-+?<>~/ when a word character follows
 KEY = r"(?:\{[^{}]{1,200}\}|[^\W](?:\w|[:.#$%&\-+?<>~/]{1,10}(?=\w)){0,200})"
 _BRACKET = re.compile(r"\[([^\[\]\n]{0,1000}?@[^\[\]]{0,1000}?)\](?![(\[:])")
-_ITEM = re.compile(r"(?<![\w.@])(-?)@(" + KEY + ")")
-_NARRATIVE = re.compile(r"(?<![\w.@\[\-])@(" + KEY + r")(\s?\[[^\[\]\n]{0,200}\](?![(\[:]))?")
+_ITEM = re.compile(r"(?<![\w.@/:])(-?)@(" + KEY + ")")
+_NARRATIVE = re.compile(r"(?<![\w.@\[\-/:])@(" + KEY + r")(\s?\[[^\[\]\n]{0,200}\](?![(\[:]))?")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _WANTED = re.compile(r"^(?:bibliography|references|nocite)\s*:", re.MULTILINE)
 
@@ -92,6 +92,9 @@ def structure(path: str, text: str, scan_text: str, bib: tuple[str, ...] = ()) -
     if not (bracketed or names or inline or bib):
         return None
     citations = scan(text, scan_text, end, narrative=True)
+    nocite = " ".join(_listed(data.get("nocite")))
+    if not citations and not nocite.strip():
+        return None  # no Pandoc citation: the text's own reference list and citations are read
     base = os.path.dirname(path) or "."
     bibliographies: list[Bibliography] = []
     references: list[Reference] = []
@@ -109,7 +112,6 @@ def structure(path: str, text: str, scan_text: str, bib: tuple[str, ...] = ()) -
         bibliographies.append(Bibliography(path, "references: in the front matter"))
     elif inline is not None:
         notes.append((0, "the front matter's 'references:' is not a list of CSL items"))
-    nocite = " ".join(_listed(data.get("nocite")))
     keys = [_strip(k) for k in re.findall(r"@(" + KEY + "|\\*)", nocite)]
     return Structure(
         Source.CSL if inline and not names else Source.BIBTEX, tuple(references), tuple(citations), tuple(bibliographies),

@@ -83,3 +83,14 @@ def test_pandoc_citations_without_bibliography_are_not_a_silent_pass(tmp_path):
                      "(no bibliography: or references: in the front matter)")]
     assert report.exit_code(report.findings[0].severity) == 1
     assert report.findings[0].suggestion == "name the bibliography file with --bib FILE (or the config key bib)"
+
+
+def test_handles_in_paths_are_not_citations():
+    assert [k for k, _ in cited("See [@a] and twitter.com/@someone or x:@y.\n")] == ["a"]
+
+
+def test_front_matter_bibliography_without_pandoc_citations_reads_the_text(tmp_path):
+    write(tmp_path, {"post.md": "---\nbibliography: refs.bib\n---\nRivers (Lemon, 2019).\n\n# References\n\n"
+                                "Lemon, E. (2018). Rivers. Steppe Press.\n", "refs.bib": BIB})
+    rows, _ = check(tmp_path, "post.md", select=("RC103",))
+    assert codes(rows) == [("post.md", 4, "RC103")]
