@@ -7,7 +7,8 @@ spelling slips (those are RC104).
 
 A citation by key (`\\citep{key}`, `[@key]`, a JATS xref) is reported when
 no entry of the bibliography has that key; a key that differs only by case or
-by a small typo is suggested.
+by a small typo is suggested (a difference of case only is a warning: BibTeX
+accepts it, biber and Pandoc do not).
 
 ## Why is this bad?
 Readers cannot find the cited work, and reviewers take a missing entry as a
@@ -57,14 +58,16 @@ def _keyed(ctx: Context, citation, link) -> Problem:
     where = _bibliographies(ctx)
     message = f"{_written(citation)}: no entry with the key '{citation.key}'{where}"
     suggestion = None
+    severity = None
     if link.others:
         best = link.others[0]
         if best.key.lower() == citation.key.lower():
             message += f"; the bibliography has '{best.key}' (BibTeX accepts another case, biber and Pandoc do not)"
+            severity = Severity.WARNING  # the document may well compile
         else:
             message += f"; did you mean '{best.key}'?"
         suggestion = f"cite '{best.key}'"
-    return Problem(citation.span, message, suggestion, citation.id)
+    return Problem(citation.span, message, suggestion, citation.id, severity=severity)
 
 
 def _written(citation) -> str:

@@ -138,3 +138,9 @@ def test_input_without_braces(tmp_path):
     write(tmp_path, {"main.tex": "\\input part\n\\bibliography{refs}\n", "part.tex": "\\cite{gone2001}\n", "refs.bib": BIB})
     rows, _ = check(tmp_path, "main.tex", select=("RC101",))
     assert codes(rows) == [("part.tex", 1, "RC101")]
+
+
+def test_a_key_in_another_case_is_a_warning_a_missing_key_an_error(tmp_path):
+    write(tmp_path, {"main.tex": "\\cite{Lemon2018} \\cite{gone}\n\\bibliography{refs}\n", "refs.bib": BIB})
+    _, report = check(tmp_path, "main.tex", select=("RC101",))
+    assert [(f.code, f.severity.label) for f in report.findings] == [("RC101", "warning"), ("RC101", "error")]
