@@ -233,3 +233,6 @@ class Structure:
     nocite_all: bool = False  # \\nocite{*}, nocite: @*
     unknown_commands: tuple[tuple[int, str], ...] = ()  # (offset, command) of citation commands not understood
     notes: tuple[tuple[int, str], ...] = ()  # (offset, problem) of what could not be read (an \\input loop)
+    # citation fields whose visible text is not what the reference manager inserted:
+    # (span of the visible text, text shown, text inserted)
+    edited: tuple[tuple[Span, str, str], ...] = ()

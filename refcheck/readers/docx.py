@@ -167,6 +167,7 @@ def read_binary(path: str, data: bytes, bib: tuple[str, ...] = ()) -> Document:
 def _zotero(path: str, text: str, fields) -> Structure | None:
     """Citations Zotero or Mendeley inserted, with references from their item data."""
     citations = []
+    edited: list[tuple[Span, str, str]] = []
     items: dict[str, dict] = {}
     spans: dict[str, Span] = {}
     for number, (instruction, start, end) in enumerate(fields, start=1):
@@ -178,6 +179,11 @@ def _zotero(path: str, text: str, fields) -> Structure | None:
         except (json.JSONDecodeError, RecursionError):
             continue
         entries = [c for c in data.get("citationItems", []) if isinstance(c, dict) and isinstance(c.get("itemData"), dict)]
+        properties = data.get("properties") if isinstance(data.get("properties"), dict) else {}
+        inserted = properties.get("plainCitation")
+        shown_all = text[start:end]
+        if entries and isinstance(inserted, str) and _squash(inserted) != _squash(shown_all):
+            edited.append((Span(start, end), shown_all.strip(), inserted.strip()))
         for entry in entries:
             item = dict(entry["itemData"])
             uris = entry.get("uris") or entry.get("uri") or []
@@ -192,7 +198,11 @@ def _zotero(path: str, text: str, fields) -> Structure | None:
     if not citations:
         return None
     references = tuple(r if r.problem else _placed(r, spans) for r in csl.references(list(items.values()), path))
-    return Structure(Source.CSL, references, tuple(citations))
+    return Structure(Source.CSL, references, tuple(citations), edited=tuple(edited))
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
 
 
 def _placed(ref, spans: dict[str, Span]):

@@ -27,6 +27,7 @@ RULE_MODULES = (
     "rc112_unreliable_reading",
     "rc114_key_year_mismatch",
     "rc115_unreadable_source",
+    "rc116_edited_citation_field",
     "rc201_incomplete_reference",
     "rc202_access_date",
     "rc203_url_date_mismatch",

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 
-def docx(path, paragraphs, fields=(), footnote=None, link=None) -> None:
+def docx(path, paragraphs, fields=(), link=None, plain=None) -> None:
     """A .docx with one paragraph per string; ``fields`` adds paragraphs holding a
-    Zotero citation field: (text before, visible text, CSL items, text after)."""
+    Zotero citation field: (text before, visible text, CSL items, text after),
+    inserted by Zotero as ``plain`` (default: the visible text)."""
     import docx as python_docx
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -20,7 +21,7 @@ def docx(path, paragraphs, fields=(), footnote=None, link=None) -> None:
         instruction = "ADDIN ZOTERO_ITEM CSL_CITATION " + json.dumps(
             {"citationID": "x", "citationItems": [{"id": n, "uris": [f"http://zotero.org/users/1/items/{item['id']}"],
                                                    "itemData": item} for n, item in enumerate(items)],
-             "properties": {"plainCitation": visible}})
+             "properties": {"plainCitation": plain if plain is not None else visible}})
         for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", visible), ("end", None)):
             run = OxmlElement("w:r")
             if kind == "instr":
