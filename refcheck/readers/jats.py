@@ -91,7 +91,7 @@ def _reference(ref, key: str, span: Span) -> Reference:
     year = _first(citation, "year")
     found = re.search(r"(1[5-9]\d\d|20\d\d)([a-z]?)", year or "")
     article = _first(citation, "article-title", "chapter-title", "data-title")
-    source = _first(citation, "source")
+    source = _first(citation, "source", "conf-name") if article else _first(citation, "source")
     doi = None
     urls = []
     for pub in _children(citation, "pub-id"):

@@ -62,6 +62,8 @@ def check(ctx: Context) -> Iterator[Problem]:
             keys.append(("title and year", title, ref.year))
         for key in keys:
             first = seen.get(key)
+            if first is not None and key[0] != "DOI" and first.doi and ref.doi and first.doi.lower() != ref.doi.lower():
+                continue  # two DOIs: two works, however alike their first words (2010a, 2010b)
             if first is not None and first is not ref:
                 yield Problem(
                     ref.span,

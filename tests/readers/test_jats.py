@@ -86,3 +86,12 @@ def test_broken_xml_is_one_line(tmp_path):
     rows, report = check(tmp_path, "bad.xml")
     assert rows == []
     assert report.errors == [str(tmp_path) + "/bad.xml: not well-formed XML: mismatched tag: line 1, column 21"]
+
+
+def test_a_conference_paper_has_its_conference_as_source():
+    document = jats.read("a.xml", '<article><back><ref-list><ref id="c"><element-citation publication-type="confproc">'
+                                  '<person-group><name><surname>Ito</surname></name></person-group><year>2013</year>'
+                                  '<article-title>Flow</article-title><conf-name>Proceedings of Vision</conf-name>'
+                                  '<fpage>1</fpage><lpage>9</lpage></element-citation></ref></ref-list></back></article>')
+    (ref,) = document.structure.references
+    assert (ref.title, ref.container, ref.pages) == ("Flow", "Proceedings of Vision", "1-9")
