@@ -95,6 +95,8 @@ def _author_shaped(head: str) -> bool:
         return False
     for word in words:
         bare = word.strip(_HEAD_WORD_STRIP)
+        if word[:1] in "([" and bare and not (bare.isupper() or bare.lower() in _HEAD_LOWER):
+            return False  # "Text (Okafor, 2019)": a citation in prose, not "Smith, J. (Ed.)" or "[NASA]"
         if not bare or bare[0].isupper() or bare.lower() in _HEAD_LOWER or bare.lower() in PARTICLES:
             continue
         if "/" in word or bare.lower().startswith(("d'", "d\u2019", "al-", "el-")):
@@ -110,8 +112,8 @@ def looks_like_entry_start(line: str) -> bool:
     body = _BULLET.sub("", line, count=1).strip()
     if not body:
         return False
-    if _DASH_AUTHOR.match(body + " "):
-        return True
+    if _DASH_AUTHOR.match(body + " ") and body.strip("-\u2012\u2013\u2014\u2015_., "):
+        return True  # "———. 1996. Title": the author of the entry before (not a bare rule "---")
     first = body.lstrip("\"'“‘«[(*_")
     if not (first[:1].isupper() or first.lower().startswith(_LOWER_STARTS)):
         return False
@@ -353,7 +355,7 @@ def _trailing_block(text: str) -> Section | None:
         first = block[0][1].strip()
         if not taken and (_FOOTNOTE_DEF.match(first) or first.lower().startswith(TRAILER_PREFIXES)):
             continue
-        if _MD_HEADING.match(block[0][1]) or _FOOTNOTE_DEF.match(first):
+        if _MD_HEADING.match(block[0][1]) or _FOOTNOTE_DEF.match(first) or _RULE.match(first):
             break
         if looks_like_entry_start(block[0][1]):
             taken.insert(0, block)
