@@ -59,13 +59,24 @@ def check(ctx: Context) -> Iterator[Problem]:
                 yield Problem(citation.span, message, None, citation.id)
 
 
+_WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
+
+
 def _mentioned(ctx: Context, name: str):
-    """The first entry whose text names ``name`` as a word (folded, any case)."""
-    key = fold(name).lower()
-    if len(key) < 3:
+    """The first entry whose text names ``name`` (its last word, folded) as a word."""
+    words = fold(name).lower().split()
+    if not words or len(words[-1]) < 3:
         return None
-    pattern = re.compile(rf"(?<![^\W\d_]){re.escape(key)}(?![^\W\d_])")
-    for ref in ctx.references:
-        if key in fold(ref.raw).lower() and pattern.search(fold(ref.raw).lower()):
-            return ref
-    return None
+    return _words(ctx).get(words[-1])
+
+
+def _words(ctx: Context) -> dict:
+    """Every word of the entries -> the first entry it stands in (built once per document)."""
+    cached = ctx.memo.get("rc101-words")
+    if cached is None:
+        cached = {}
+        for ref in ctx.references:
+            for word in _WORD.findall(fold(ref.raw).lower()):
+                cached.setdefault(word, ref)
+        ctx.memo["rc101-words"] = cached
+    return cached
