@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 
 from .data import END_HEADINGS, REFERENCE_HEADINGS, TRAILER_PREFIXES
 from .names import fold
@@ -127,9 +129,13 @@ def _ends_open(line: str) -> bool:
     )
 
 
+# a URL ends the line: what ``https?://\S+$`` finds, tried only from the start of the last word
+_URL_AT_END = re.compile(r"(?<!\S)(?=\S+$)\S*https?://\S")
+
+
 def _ends_closed(line: str) -> bool:
     stripped = line.rstrip()
-    return stripped.endswith((".", "!", "?", ")", "]", "\"", "\u201d", "'", "\u2019")) or re.search(r"https?://\S+$", stripped) is not None
+    return stripped.endswith((".", "!", "?", ")", "]", "\"", "\u201d", "'", "\u2019")) or _URL_AT_END.search(stripped) is not None
 
 
 def split_entries(text: str, start: int, end: int) -> tuple[Entry, ...]:
@@ -179,21 +185,43 @@ def split_entries(text: str, start: int, end: int) -> tuple[Entry, ...]:
     return tuple(entries)
 
 
+# Headings inside one section (all running to the same end) whose sections are
+# weighed: the first and the last few. Real documents have one or two; a document
+# of thousands would cost a pass over the section for each.
+NESTED_HEADINGS = 8
+
+
+def _candidates(lines: list[tuple[int, str]]) -> list[tuple[int, int, int]]:
+    """(line of the heading, line of its first entry, line where its section stops)
+    for each reference heading, finding every stop in one pass over the lines."""
+    found = []
+    checked_from = stop = -1  # no line in [checked_from, stop) ends a section
+    for i, (_, line) in enumerate(lines):
+        if len(line) > 80 or heading_text(line) not in REFERENCE_HEADINGS:
+            continue
+        body = i + 1
+        if body < len(lines) and _UNDERLINE.match(lines[body][1]):
+            body += 1
+        if not checked_from <= body <= stop:
+            checked_from = stop = body
+            while stop < len(lines) and not _is_end(lines, stop):
+                stop += 1
+        found.append((i, body, stop))
+    kept = []
+    for _, group in groupby(found, key=itemgetter(2)):
+        nested = list(group)
+        kept += nested if len(nested) <= 2 * NESTED_HEADINGS else nested[:NESTED_HEADINGS] + nested[-NESTED_HEADINGS:]
+    return kept
+
+
 def locate(text: str) -> Section | None:
     """Find the reference list: the heading whose section holds the most entries
     (the last one on a tie), running to the next heading or trailing matter."""
     lines = _lines(text)
     best: Section | None = None
     best_count = -1
-    for i, (offset, line) in enumerate(lines):
-        if len(line) > 80 or heading_text(line) not in REFERENCE_HEADINGS:
-            continue
-        body = i + 1
-        if body < len(lines) and _UNDERLINE.match(lines[body][1]):
-            body += 1
-        stop = body
-        while stop < len(lines) and not _is_end(lines, stop):
-            stop += 1
+    for i, body, stop in _candidates(lines):
+        offset = lines[i][0]
         start = lines[body][0] if body < len(lines) else len(text)
         end = lines[stop][0] if stop < len(lines) else len(text)
         entries = split_entries(text, start, end)
