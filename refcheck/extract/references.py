@@ -50,7 +50,7 @@ _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^<>\s]+)>")
 _ITALIC = re.compile(r"(?<![*\w])\*([^*\n]{3,200}?)\*(?![*\w])|(?<![\w_])_([^_\n]{3,200}?)_(?![\w_])")
 _PUBLISHER_TAIL = re.compile(r"^(.{3,}?),\s+((?:[A-Z][\w.'-]*(?![\w.'-])\s?){1,4}(?:,\s*[A-Z][A-Za-z.]{1,4})?:\s+[^:]{2,})$")
 _PUBLISHER_NAME = re.compile(
-    r"^(.{3,}?),\s+([^,]*\b(?:Press|University|Books|Publishing|Publishers|Verlag|Routledge|Polity|Blackwell|Sage|Wiley"
+    r"^(.{3,}?),\s+(?!\s)([^,]*\b(?:Press|University|Books|Publishing|Publishers|Verlag|Routledge|Polity|Blackwell|Sage|Wiley"
     r"|Springer|Elsevier|Norton|Penguin|Macmillan|Institute|Foundation)\b[^,]*)$"
 )
 _SPACE_RUNS = re.compile(r"[ \t\u00a0]{2,}")

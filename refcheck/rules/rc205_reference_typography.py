@@ -34,7 +34,7 @@ CODE = "RC205"
 NAME = "reference-typography"
 DEFAULT_SEVERITY = Severity.INFO
 
-_APOSTROPHE = re.compile(r"\w+\u201d[st]\b")
+_APOSTROPHE = re.compile(r"(?<!\w)\w+\u201d[st]\b")  # from the start of the word only: linear
 # (pattern, what, replacement, characters without which the pattern cannot match)
 CHECKS = (
     (_APOSTROPHE, "a closing double quote used as an apostrophe", "’", "\u201d"),
