@@ -60,9 +60,18 @@ def _modules():
         yield importlib.import_module(info.name)
 
 
-def patterns() -> dict[str, re.Pattern]:
-    """Every compiled pattern of refcheck, by ``module:NAME``."""
-    found: dict[int, tuple[bool, str, re.Pattern]] = {}  # by identity: an imported pattern counts once
+def _anchored(name: str, sources: str) -> bool:
+    """Is the pattern called ``name`` only ever used with ``match``/``fullmatch``
+    (one attempt, at the start), never with search, finditer, sub or split?"""
+    uses = set(re.findall(rf"\b{re.escape(name)}\.(\w+)\(", sources))
+    return bool(uses) and uses <= {"match", "fullmatch"}
+
+
+def patterns() -> dict[str, tuple[re.Pattern, bool]]:
+    """Every compiled pattern of refcheck, by ``module:NAME``, and whether it is
+    only used anchored (then it is timed with ``match``, else with ``finditer``)."""
+    found: dict[int, tuple[bool, str, re.Pattern, bool]] = {}  # by identity: an imported pattern counts once
+    sources = "\n".join(inspect.getsource(m) for m in _modules())
     for module in _modules():
         short = module.__name__.removeprefix("refcheck.")
         source = inspect.getsource(module)
@@ -74,10 +83,10 @@ def patterns() -> dict[str, re.Pattern]:
                         home = f"\n{name} = " in source  # defined here, not imported
                         label = f"{short}:{name}" + (f"[{index}]" if item is not value else "")
                         if id(part) not in found or home and not found[id(part)][0]:
-                            found[id(part)] = (home, label, part)
-        for label, pattern in _inline_patterns(module):
-            found[id(pattern)] = (True, f"{short}:{label}", pattern)
-    return {label: pattern for _, label, pattern in found.values()}
+                            found[id(part)] = (home, label, part, item is value and _anchored(name, sources))
+        for label, pattern, anchored in _inline_patterns(module):
+            found[id(pattern)] = (True, f"{short}:{label}", pattern, anchored)
+    return {label: (pattern, anchored) for _, label, pattern, anchored in found.values()}
 
 
 def _inline_patterns(module):
@@ -97,7 +106,8 @@ def _inline_patterns(module):
                 for arg in [*node.args[1:], *(k.value for k in node.keywords)]:
                     if isinstance(arg, ast.Attribute) and arg.attr in ("IGNORECASE", "MULTILINE", "DOTALL"):
                         flags |= getattr(re, arg.attr)
-                yield f"{func.name}@{node.lineno}", re.compile(node.args[0].value, flags)
+                anchored = node.func.attr in ("match", "fullmatch")
+                yield f"{func.name}@{node.lineno}", re.compile(node.args[0].value, flags), anchored
 
 
 def functions() -> dict[str, object]:
@@ -187,7 +197,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     small, large = (int(s) for s in args.sizes.split(","))
     signal.signal(signal.SIGALRM, _alarm)
-    targets = {f"re {k}": functools.partial(lambda p, t: [m for m in p.finditer(t)], v) for k, v in patterns().items()}
+    targets = {
+        f"re {k}" + (" (match)" if anchored else ""): p.match if anchored else functools.partial(lambda p, t: list(p.finditer(t)), p)
+        for k, (p, anchored) in patterns().items()
+    }
     targets.update({f"fn {k}": v for k, v in functions().items()})
     targets = {k: v for k, v in targets.items() if args.only in k}
     units = args.units.split("|") if args.units else CHARS + TOKENS

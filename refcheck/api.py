@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import replace
 from typing import NamedTuple
 
 from .config import Config
-from .errors import InputError
+from .errors import InputError, InternalError, RefcheckError
 from .extract import citations as citation_scanner
 from .extract import style as style_guess
 from .extract.linking import Link, link
 from .extract.references import parse_entries
 from .extract.sections import Section, locate
-from .findings import FileResult, Finding, Report
+from .findings import FileResult, Finding, Report, Severity
 from .model import Citation, Document, Reference, Span
-from .readers import iter_paths, read_bytes, read_path
+from .readers import expand, read_bytes, read_path, read_stdin
 from .readers.mask import blank
 from .rules import REGISTRY
+from .rules import rc112_unreliable_reading as unreliable
 from .rules.base import Context
 
 _NUMERIC = re.compile(r"\[\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*\]")
@@ -60,14 +60,18 @@ def extract(document: Document) -> Extracted:
 
 
 def check_document(document: Document, config: Config | None = None, link_status=None,
-                   extracted: Extracted | None = None) -> FileResult:
+                   extracted: Extracted | None = None, verification=None) -> FileResult:
     """Run the rules on one document. ``link_status`` maps each written URL to
-    its LinkStatus when links were probed (None when they were not)."""
+    its LinkStatus when links were probed (None when they were not);
+    ``verification`` maps each reference's key to its Verdict when verified."""
     config = config or Config()
     section, references, citations, links, numeric = extracted or extract(document)
-    style = style_guess.detect(references) if config.style == "auto" else config.style
-    ctx = Context(document, section, tuple(references), tuple(citations), links, style, numeric, link_status)
+    style = style_guess.detect(references, citations) if config.style == "auto" else config.style
+    ctx = Context(document, section, tuple(references), tuple(citations), links, style, numeric, link_status,
+                  verification=verification)
     findings = []
+    # a document refcheck misread: its cross-check findings are likely refcheck's own (RC112)
+    unsure = bool(unreliable.reasons(ctx))
     for code, rule in REGISTRY.items():
         if not config.enabled(code):
             continue
@@ -76,6 +80,8 @@ def check_document(document: Document, config: Config | None = None, link_status
             line, col = document.position(problem.span.start)
             end_line, end_col = document.position(problem.span.end)
             severity = configured or problem.severity or rule.DEFAULT_SEVERITY
+            if unsure and not configured and code in unreliable.CROSS_CHECKS:
+                severity = Severity.INFO
             findings.append(
                 Finding(
                     document.path, line, col, end_line, end_col, code, rule.NAME, severity,
@@ -85,10 +91,15 @@ def check_document(document: Document, config: Config | None = None, link_status
     positions = {obj.id: document.position(obj.span.start) for obj in (*references, *citations)}
     result_links = {cid: lk.reference.id for cid, lk in links.items() if lk.reference is not None and lk.kind != "ambiguous"}
     kinds = {cid: lk.kind for cid, lk in links.items()}
-    return FileResult(
+    result = FileResult(
         document.path, references, citations, result_links, sorted(set(findings)), positions,
         section is not None, kinds, style, link_status,
     )
+    if verification is not None:
+        from .extract.identifiers import key
+
+        result.verification = {r.id: verification[key(r)] for r in references if key(r) in verification}
+    return result
 
 
 def check_text(text: str, path: str = "<string>", config: Config | None = None, fmt: str = "md") -> FileResult:
@@ -117,37 +128,77 @@ def probe_links(references, config: Config, run=None, transport=None, resolver=N
         want_titles=config.enabled("RC406") or config.enabled("RC301"),
     )
     policy = Policy(config.allow_private, tuple(re.compile(p) for p in config.exclude))
-    run = replace(run, policy=policy, settings=settings, cache_ttl=config.cache_ttl)
+    deadlines = {k: v for k, v in (("url_deadline", config.url_deadline), ("link_deadline", config.link_deadline)) if v}
+    run = replace(run, policy=policy, settings=settings, cache_ttl=config.cache_ttl, **deadlines)
     extra = {} if resolver is None else {"resolver": resolver}
     probed = probe_urls(sorted(set(written.values())), run, transport=transport, **extra)
     return {url: probed[clean] for url, clean in written.items()}
 
 
-def check_paths(paths: list[str], config: Config | None = None, link_run=None, transport=None, resolver=None) -> Report:
-    """Check files and folders; unreadable inputs are collected in ``Report.errors``.
-    With ``config.links`` every URL and DOI is probed once across all files."""
+def verify_references(references, config: Config, run=None, transport=None, resolver=None) -> dict:
+    """Look every reference up once in the scholarly registries; identifiers.key(ref)
+    -> Verdict. Loads httpx only here."""
+    import os
+
+    from .net.verify.http import VerifySettings
+    from .net.verify.run import VerifyRun
+    from .net.verify.run import verify_references as run_verification
+
+    defaults = VerifySettings()
+    settings = VerifySettings(
+        mailto=config.mailto or os.environ.get("REFCHECK_MAILTO") or None,
+        crossref_url=config.crossref_url or defaults.crossref_url, openalex_url=config.openalex_url or defaults.openalex_url,
+        datacite_url=config.datacite_url or defaults.datacite_url, arxiv_url=config.arxiv_url or defaults.arxiv_url,
+        handle_url=config.doi_url or defaults.handle_url,
+    )
+    run = replace(run or VerifyRun(), settings=settings)
+    extra = {} if resolver is None else {"resolver": resolver}
+    return run_verification(list(references), run, transport=transport, **extra)
+
+
+def check_paths(paths: list[str], config: Config | None = None, link_run=None, transport=None, resolver=None,
+                verify_run=None) -> Report:
+    """Check files and folders; unreadable inputs are collected in ``Report.errors``,
+    paths skipped on purpose in ``Report.notes``. With ``config.links`` every URL
+    and DOI is probed once across all files; with ``config.verify`` every reference
+    is looked up once across all files.
+
+    An unexpected exception (a bug) is raised as :class:`InternalError` naming
+    the file it happened in, the original exception chained."""
     config = config or Config()
     report = Report()
-    expanded: list[str] = []
-    for given in paths:
-        try:
-            expanded += iter_paths([given])
-        except InputError as exc:
-            report.errors.append(str(exc))
     documents = []
-    for path in expanded:
+    for path in (path for given in paths for path in expand(given, report.errors, report.notes)):
         try:
-            if path == "-":
-                document = read_bytes("<stdin>", sys.stdin.buffer.read(), "md")
-            else:
-                document = read_path(path)
+            document = read_stdin() if path == "-" else read_path(path)
         except InputError as exc:
             report.errors.append(str(exc))
             continue
-        documents.append((document, extract(document)))
+        except Exception as exc:
+            raise InternalError(_name(path), exc) from exc
+        documents.append((document, _guarded(document.path, extract, document)))
     status = None
     if config.links:
-        status = probe_links([r for _, x in documents for r in x.references], config, link_run, transport, resolver)
+        references = [r for _, x in documents for r in x.references]
+        status = _guarded("the links", probe_links, references, config, link_run, transport, resolver)
+    verification = None
+    if config.verify:
+        references = [r for _, x in documents for r in x.references]
+        verification = _guarded("the references", verify_references, references, config, verify_run, transport, resolver)
     for document, extracted in documents:
-        report.files.append(check_document(document, config, status, extracted))
+        report.files.append(_guarded(document.path, check_document, document, config, status, extracted, verification))
     return report
+
+
+def _name(path: str) -> str:
+    return "<stdin>" if path == "-" else path
+
+
+def _guarded(path: str, function, *args):
+    """``function(*args)``; an unexpected exception becomes an InternalError naming ``path``."""
+    try:
+        return function(*args)
+    except (RefcheckError, InternalError):
+        raise
+    except Exception as exc:
+        raise InternalError(path, exc) from exc

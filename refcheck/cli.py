@@ -2,23 +2,132 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
 import click
 
 from . import __version__
-from .errors import RefcheckError
+from .errors import InternalError, RefcheckError
 from .findings import ExitCode
 from .output import FORMATS
+from .output.escape import printable
 
-_STYLE = click.Choice(["apa7", "apa6", "harvard", "chicago", "auto"], case_sensitive=False)
+_STYLE = click.Choice(["apa7", "apa6", "harvard", "chicago", "abnt", "auto"], case_sensitive=False)
 _LEVEL = click.Choice(["error", "warning", "info"], case_sensitive=False)
+_DEBUG = "refcheck.debug"
+_DETAIL = 300  # characters of an internal error's message on its one line
+CLOSED_PIPE = 128 + 13  # the status of a program killed by SIGPIPE, as `yes | head -1` leaves it
+
+
+def _say(kind: str, message: str) -> None:
+    """One line on stderr; the message (file names, document text) escaped."""
+    _write(f"refcheck: {kind}: {printable(message)}\n", err=True)
 
 
 def _fail(message: str) -> None:
-    click.echo(f"refcheck: error: {message}", err=True)
+    _say("error", message)
     sys.exit(ExitCode.USAGE)
+
+
+def _write(text: str, err: bool = False, encoding: str | None = None) -> None:
+    """Write all of ``text`` and flush. A closed pipe (`refcheck check . | head -1`)
+    ends the run quietly; any other write error (a full disk) is a one-line
+    error, exit 2.
+
+    Bytes go to the binary buffer in a loop because a text stream ignores a
+    short write: when the reader goes away mid-write, the rest is silently lost
+    and the next write, not this one, would fail. Characters the stream's
+    encoding lacks are written as backslash escapes, unless ``encoding`` is
+    given (JSON is UTF-8 whatever the locale)."""
+    stream = sys.stderr if err else sys.stdout
+    if stream is None:  # started with the stream closed (`refcheck check x >&-`)
+        if err:
+            return
+        _fail("cannot write the output: standard output is closed")
+    try:
+        _write_all(stream, text, encoding)
+    except BrokenPipeError:
+        _silence(stream)
+        sys.exit(CLOSED_PIPE)
+    except OSError as exc:
+        _silence(stream)
+        if err:
+            sys.exit(ExitCode.USAGE)
+        from .readers.files import problem
+
+        _fail(f"cannot write the output: {problem(exc)}")
+
+
+def _write_all(stream, text: str, encoding: str | None) -> None:
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a plain text stream (StringIO)
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()
+    data = memoryview(text.encode(encoding or stream.encoding or "utf-8", "backslashreplace"))
+    while data:
+        written = buffer.write(data)
+        if not written:
+            raise OSError(errno.EAGAIN, "the output accepts no more bytes")
+        data = data[written:]
+    buffer.flush()
+
+
+def _silence(stream) -> None:
+    """Point ``stream``'s descriptor at the null device, so that the flush at
+    exit does not fail (and print a traceback) a second time."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test runner's buffer): nothing is flushed at exit
+
+
+def _internal(ctx: click.Context, exc: BaseException) -> None:
+    """An unexpected exception: one line naming the file (exit 3); the
+    traceback only with --debug."""
+    path = exc.path if isinstance(exc, InternalError) else None
+    cause = exc.cause if isinstance(exc, InternalError) else exc
+    if ctx.meta.get(_DEBUG):
+        import traceback
+
+        lines = "".join(traceback.format_exception(cause)).splitlines()
+        _write("".join(printable(line) + "\n" for line in lines), err=True)
+    where = f" while checking {path}" if path else ""
+    hint = "" if ctx.meta.get(_DEBUG) else "; --debug prints the traceback"
+    detail = str(cause) if len(str(cause)) <= _DETAIL else str(cause)[:_DETAIL] + "…"
+    _say("internal error", f"{type(cause).__name__}{where}: {detail} (a bug in refcheck, please report it{hint})")
+    sys.exit(ExitCode.INTERNAL)
+
+
+class _Main(click.Group):
+    """Every command runs guarded: usage errors are click's, an interrupt exits
+    130, anything unexpected is an internal error (exit 3), never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except KeyboardInterrupt:
+            _say("error", "interrupted")
+            sys.exit(130)
+        except Exception as exc:
+            _internal(ctx, exc)
+
+
+def _set_debug(ctx: click.Context, param, value: bool) -> None:
+    if value:
+        ctx.meta[_DEBUG] = True
+
+
+def _debug_option(function):
+    return click.option("--debug", is_flag=True, expose_value=False, callback=_set_debug,
+                        help="On an internal error (exit status 3), print the traceback.")(function)
 
 
 def _config(config_file: str | None, isolated: bool, **options):
@@ -33,20 +142,22 @@ def _config(config_file: str | None, isolated: bool, **options):
     return base.with_options(**options)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="refcheck")
+@_debug_option
 def main() -> None:
     """Check that a document's author-year citations and its reference list agree.
 
     Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage,
-    input or configuration error.
+    input or configuration error (or the output cannot be written), 3 internal
+    error (a bug; --debug prints the traceback).
     """
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format; auto: GitHub annotations under GitHub Actions, else text.")
-@click.option("--style", type=_STYLE, default=None, help="Citation style for et al. rules [default: apa7, or the config].")
+@click.option("--style", type=_STYLE, default=None, help="Citation style for et al. rules [default: auto (inferred from the document), or the config].")
 @click.option("--select", default=None, metavar="CODES", help="Only these rules: codes or prefixes, comma-separated (RC1, RC10, RC103).")
 @click.option("--ignore", default=None, metavar="CODES", help="Skip these rules: codes or prefixes, comma-separated.")
 @click.option("--fail-on", type=_LEVEL, default=None, help="Lowest severity that makes the exit status 1 [default: error].")
@@ -59,41 +170,88 @@ def main() -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="Where the link cache lives [default: the user cache dir].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache.")
 @click.option("--suggest-archive/--no-suggest-archive", default=True, show_default=True, help="Look up archived copies of dead links.")
+@click.option("--url-deadline", type=float, default=None, metavar="SECONDS", help="Time allowed per URL, every hop, retry and byte included [default: 30].")
+@click.option("--link-deadline", type=float, default=None, metavar="SECONDS", help="Time allowed for the whole link phase; later URLs are unverifiable [default: 300].")
 @click.option("-v", "--verbose", is_flag=True, help="Print a per-host summary of the link checks on stderr.")
+@click.option("--verify/--no-verify", default=None, help="Look references up in Crossref, OpenAlex, DataCite and arXiv (RC501-RC508) [default: off, or the config].")
+@click.option("--verify-strict", is_flag=True, default=None, help="With --verify, a reference that cannot be verified fails the run (exit 1).")
+@_debug_option
 def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, color, links, allow_private, exclude,
-          cache_dir, no_cache, suggest_archive, verbose) -> None:
+          cache_dir, no_cache, suggest_archive, url_deadline, link_deadline, verbose, verify, verify_strict) -> None:
     """Check documents (files, folders, or - for standard input).
 
-    Folders are searched for .txt, .text, .rst, .md and .markdown files.
+    Folders are searched for .txt, .text, .rst, .md and .markdown files
+    (hidden names skipped; symlinked subfolders not followed, with a note).
+    Only regular files are read, each at most 256 MiB; standard input too.
     """
     from .api import check_paths
     from .output import render, resolve
 
     try:
         config = _config(config_file, isolated, style=style, select=select, ignore=ignore, fail_on=fail_on,
-                         links=links, allow_private=allow_private, exclude=exclude or None)
+                         links=links, allow_private=allow_private, exclude=exclude or None,
+                         url_deadline=url_deadline, link_deadline=link_deadline, verify=verify, verify_strict=verify_strict)
     except RefcheckError as exc:
         _fail(str(exc))
+    if config.verify_strict:
+        config = config.with_options(verify=True)
     run = None
     if config.links:
         from .net.run import LinkRun
 
-        progress = sys.stderr.isatty() and resolve(fmt) == "text" and "CI" not in os.environ
+        progress = _is_terminal(sys.stderr) and resolve(fmt) == "text" and "CI" not in os.environ
         run = LinkRun(cache_dir=cache_dir, use_cache=not no_cache, suggest_archive=suggest_archive,
                       progress=progress, verbose=verbose)
-    report = check_paths(list(paths), config, run)
-    for error in report.errors:
-        click.echo(f"refcheck: error: {error}", err=True)
+    verify_run = _verify_run(config, fmt, cache_dir, no_cache)
+    report = check_paths(list(paths), config, run, verify_run=verify_run)
+    _tell(report)
     if color is None:
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        color = _is_terminal(sys.stdout) and "NO_COLOR" not in os.environ
     fmt = resolve(fmt)
-    click.echo(render(report, fmt, color=color) if fmt == "text" else render(report, fmt), nl=False)
-    sys.exit(report.exit_code(config.fail_on))
+    _write(render(report, fmt, color=color) if fmt == "text" else render(report, fmt), encoding="utf-8" if fmt == "json" else None)
+    sys.exit(_verified_exit(report, config))
+
+
+def _verify_run(config, fmt: str, cache_dir, no_cache):
+    if not config.verify:
+        return None
+    from .net.verify.run import VerifyRun
+    from .output import resolve
+
+    progress = sys.stderr.isatty() and resolve(fmt) == "text" and "CI" not in os.environ
+    return VerifyRun(cache_dir=cache_dir, use_cache=not no_cache, progress=progress)
+
+
+def _verified_exit(report, config, announce: bool = True) -> int:
+    """The exit status, after printing the verification summary (stderr) when
+    references were verified; --verify-strict fails on cannot-determine."""
+    code = report.exit_code(config.fail_on)
+    if not config.verify:
+        return code
+    from .output.verify_table import summary_line, undetermined
+
+    if announce:
+        _say("verify", summary_line(report.files))
+    if config.verify_strict and code == ExitCode.CLEAN and undetermined(report.files):
+        return ExitCode.FINDINGS
+    return code
+
+
+def _is_terminal(stream) -> bool:
+    return stream is not None and stream.isatty()
+
+
+def _tell(report) -> None:
+    for note in report.notes:
+        _say("note", note)
+    for error in report.errors:
+        _say("error", error)
 
 
 @main.command()
 @click.argument("path")
-@click.option("--style", type=_STYLE, default="apa7", show_default=True)
+@click.option("--style", type=_STYLE, default="auto", show_default=True)
+@_debug_option
 def refs(path, style) -> None:
     """Show the references, citations and links refcheck understood."""
     from .api import check_paths
@@ -101,9 +259,39 @@ def refs(path, style) -> None:
     from .output.table import render_understanding
 
     report = check_paths([path], Config(style=style.lower()))
-    for error in report.errors:
-        _fail(error)
-    click.echo(render_understanding(report.files[0]), nl=False)
+    _tell(report)
+    if report.errors or not report.files:
+        sys.exit(ExitCode.USAGE)
+    _write(render_understanding(report.files[0]))
+
+
+@main.command("verify")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Read settings from this file.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--strict", "verify_strict", is_flag=True, default=None, help="A reference that cannot be verified fails the run (exit 1).")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="Where the cache lives [default: the user cache dir].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+@_debug_option
+def verify_command(paths, config_file, isolated, verify_strict, cache_dir, no_cache) -> None:
+    """Look every reference up and print its verdict and the record it matched.
+
+    Exit status as for check (1 for findings at or above fail-on), and 1 with
+    --strict when a reference cannot be verified.
+    """
+    from .api import check_paths
+    from .output.verify_table import render_verification
+
+    try:
+        config = _config(config_file, isolated, verify=True, verify_strict=verify_strict)
+    except RefcheckError as exc:
+        _fail(str(exc))
+    report = check_paths(list(paths), config, verify_run=_verify_run(config, "text", cache_dir, no_cache))
+    _tell(report)
+    table = "\n".join(render_verification(result) for result in report.files)
+    # registry titles and document text are escaped line by line for the terminal
+    _write("".join(printable(line) + "\n" for line in table.splitlines()))
+    sys.exit(_verified_exit(report, config, announce=False))
 
 
 @main.group()
@@ -114,14 +302,21 @@ def cache() -> None:
 @cache.command("clear")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="The cache folder [default: the user cache dir].")
 def cache_clear(cache_dir) -> None:
-    """Forget every cached link verdict."""
+    """Forget every cached link verdict and registry record."""
     from .net.cache import Cache, default_dir
 
     folder = cache_dir or default_dir()
-    store = Cache(folder, warn=lambda m: click.echo(m, err=True))
+    store = Cache(folder, warn=lambda m: _write(printable(m) + "\n", err=True))
     count = store.clear()
     store.close()
-    click.echo(f"Cleared {count} cached link{'s' if count != 1 else ''} from {store.path}.")
+    _write(f"Cleared {count} cached link{'s' if count != 1 else ''} from {printable(store.path)}.\n")
+    from .net.verify.cache import RecordCache
+
+    records = RecordCache(folder, warn=lambda m: _write(printable(m) + "\n", err=True))
+    cleared = records.clear_records()
+    records.close()
+    if cleared:
+        _write(f"Cleared {cleared} cached registry record{'s' if cleared != 1 else ''} (--verify).\n")
 
 
 @main.command()
@@ -134,7 +329,7 @@ def rule(code) -> None:
     module = REGISTRY.get(code.upper())
     if module is None:
         _fail(f"unknown rule {code!r} (see `refcheck rules`)")
-    click.echo(render_rule(module), nl=False)
+    _write(render_rule(module))
 
 
 @main.command()
@@ -143,4 +338,4 @@ def rules(markdown) -> None:
     """List the rules with their codes, names and default severities."""
     from .output.rules_doc import render_index, render_markdown
 
-    click.echo(render_markdown() if markdown else render_index(), nl=False)
+    _write(render_markdown() if markdown else render_index())

@@ -1,4 +1,5 @@
-"""Errors that end a run (or one file's part of it) with exit status 2."""
+"""Errors that end a run (or one file's part of it) with exit status 2, and
+the wrapper that names the file an unexpected exception happened in (exit 3)."""
 
 
 class RefcheckError(Exception):
@@ -16,3 +17,13 @@ class InputError(RefcheckError):
 
 class ConfigError(RefcheckError):
     """An invalid configuration file or option."""
+
+
+class InternalError(Exception):
+    """An unexpected exception (a bug) while checking ``path``; the cause is
+    chained as ``__cause__``. The command line ends with exit status 3."""
+
+    def __init__(self, path: str, cause: BaseException) -> None:
+        super().__init__(f"{path}: {type(cause).__name__}: {cause}")
+        self.path = path
+        self.cause = cause

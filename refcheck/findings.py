@@ -31,6 +31,7 @@ class ExitCode(enum.IntEnum):
     CLEAN = 0
     FINDINGS = 1
     USAGE = 2
+    INTERNAL = 3  # an unexpected exception: a bug in refcheck
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -65,12 +66,14 @@ class FileResult:
     link_kinds: dict[str, str] = field(default_factory=dict)  # citation id -> how it matched
     style: str = "apa7"
     link_status: dict | None = None  # written URL -> net.status.LinkStatus, when links were probed
+    verification: dict | None = None  # reference id -> net.verify Verdict, when references were verified
 
 
 @dataclass(slots=True)
 class Report:
     files: list[FileResult] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # unreadable inputs, one line each
+    notes: list[str] = field(default_factory=list)  # paths skipped on purpose (symlinked folders), one line each
 
     @property
     def findings(self) -> list[Finding]:

@@ -79,6 +79,9 @@ class Reference:
     accessed_raw: str | None = None
     aliases: tuple[str, ...] = ()
     problem: str | None = None
+    # other years the work is cited by: an original or translated edition
+    # ("(Original work published 1923)", "[1923] 2007", "(Trad. cast. 2003)")
+    other_years: tuple[str, ...] = ()
 
     @property
     def url(self) -> str | None:

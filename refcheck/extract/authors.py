@@ -18,16 +18,26 @@ from .data import CORPORATE_WORDS, PARTICLES
 # trying every space of a long run again was quadratic.
 NOT_INSIDE_SPACES = r"(?:(?<!\s)|(?!\s))"
 _EDITORS = re.compile(
-    NOT_INSIDE_SPACES + r"(?:\s*[\(\[]\s*(?:eds?|editors?|hrsg|hg|coords?|comps?|dirs?)\.?\s*[\)\]]\.?|,?\s+(?:eds?\.|editors?)$)",
+    NOT_INSIDE_SPACES + r"(?:\s*[\(\[]\s*(?:eds?|editors?|hrsg|hg|coords?|comps?|dirs?|orgs?)\.?\s*[\)\]]\.?"
+    r"|,?\s+(?:eds?\.|editors?|dir\.|dirs\.|trans\.|comp\.|comps\.|coord\.|org\.|orgs\.|hrsg\.|hg\.)$)",
+    re.IGNORECASE,
+)
+# APA roles in parentheses after a name: "(Host)", "(Executive Producers)"
+_ROLE = re.compile(
+    NOT_INSIDE_SPACES + r"\s*\((?:(?:executive\s+)?producers?|hosts?|directors?|writers?|principal\s+investigators?|narrators?|"
+    r"composers?|performers?|artists?|photographers?|illustrators?|translators?|speakers?|presenters?|"
+    r"interviewers?|curators?|creators?|show\s?runners?)\)",
     re.IGNORECASE,
 )
 _ET_AL = re.compile(NOT_INSIDE_SPACES + r",?\s*(?:\bet\s*al\b\.?|\bu\.\s?a\.|\bet\s+coll\.?)", re.IGNORECASE)
 _ELLIPSIS = re.compile(NOT_INSIDE_SPACES + r",?\s*(?:\.\s?\.\s?\.|…)\s*,?")
-_PAREN = re.compile(NOT_INSIDE_SPACES + r"\s*\(([^()]*)\)")
+_PAREN = re.compile(NOT_INSIDE_SPACES + r"\s*[(\[]([^()\[\]]*)[)\]]")
 _ALIAS = re.compile(r"^[A-Z][A-Za-z&\-]{1,14}$")
+_FULL_NAME = re.compile(r"^[A-Z][\w'\-]+(?:\s+(?:[A-Z][\w'\-]+|of|for|and|the|on|de|du|des|la|le|für|und)){1,7}$")
 # "\s*(?:,\s*)?" and "(?:\s*,\s+|\s+)", not "\s*,?\s*" and "\s*,?\s+": one way to read a run of spaces
 _CONJ = re.compile(
-    NOT_INSIDE_SPACES + r"(?:\s*(?:,\s*)?&\s*|(?:\s*,\s+|\s+)(?:and|And|AND|y|und|et(?!\s*al)|e|en|och|og)\s+)"
+    NOT_INSIDE_SPACES
+    + r"(?:\s*(?:,\s*)?&\s*|(?:\s*,\s+|\s+)(?:and|And|AND|y|und|u\.|et(?!\s*al)|e|en|och|og)\s+|\s*/\s*(?=[^\W\d_]))"
 )
 _SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv|jnr|snr)\.?$", re.IGNORECASE)
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?\s?-?\s?){1,4}$|^[A-Z]{1,4}$|^(?:[A-Za-z]\.\s?){1,4}$")
@@ -59,10 +69,21 @@ def _is_given(token: str) -> bool:
     )
 
 
+_VANCOUVER_INITIALS = re.compile(r"^(?:[A-Z]{1,4}|(?:[A-Z]\.){1,4}|[A-Z]{1,2}(?:-[A-Z]{1,2})+\.?)$")
+
+
 def _is_vancouver(token: str) -> bool:
-    """``Bernstein JGW``, ``Leighton R``, ``Benson E.``: family then initials."""
+    """``Bernstein JGW``, ``Leighton R``, ``Benson E.``, ``Chen D-H``, ``Ou X``,
+    ``De Lucca E``: family (of any length, particles included) then initials."""
     words = token.split()
-    return len(words) >= 2 and bool(re.match(r"^(?:[A-Z]{1,4}|(?:[A-Z]\.){1,4})$", words[-1])) and not is_initials(words[0])
+    if len(words) < 2 or not _VANCOUVER_INITIALS.match(words[-1]):
+        return False
+    family = words[:-1]
+    if len(family) == 1 and family[0].isupper() and family[0].isalpha() and len(family[0]) >= len(words[-1]) + 3:
+        return True  # "PERUTZ MF"
+    return all(w[:1].isupper() and any(c.islower() for c in w) or w.lower() in PARTICLES for w in family) and family[0].lower() not in PARTICLES or (
+        len(family) > 1 and all(w[:1].isupper() or w.lower() in PARTICLES for w in family) and any(c.islower() for c in family[-1])
+    )
 
 
 def _family_of(words: list[str]) -> tuple[str, str]:
@@ -95,8 +116,10 @@ def parse_authors(text: str) -> ParsedAuthors:
     if not text or _DASHES.match(text):
         return ParsedAuthors((), same_as_previous=bool(text))
     editors = False
+    if "(" in text and _ROLE.search(text):
+        text = _ROLE.sub("", text)
     low = text.lower()
-    if ("ed" in low or "hrsg" in low or "hg" in low or "coord" in low or "comp" in low or "dir" in low) and _EDITORS.search(text):
+    if any(w in low for w in ("ed", "hrsg", "hg", "coord", "comp", "dir", "org", "trans")) and _EDITORS.search(text):
         editors = True
         text = _EDITORS.sub("", text)
     et_al = False
@@ -106,8 +129,9 @@ def parse_authors(text: str) -> ParsedAuthors:
     if "." in text or "\u2026" in text:
         text = _ELLIPSIS.sub(",", text)
     aliases = ()
-    if "(" in text:
-        aliases = tuple(m.group(1) for m in _PAREN.finditer(text) if _ALIAS.match(m.group(1)))
+    if "(" in text or "[" in text:
+        # "(NASA)", "[NASA]", and the full name beside an abbreviation: "BSI (British Standards Institute)"
+        aliases = tuple(m.group(1) for m in _PAREN.finditer(text) if _ALIAS.match(m.group(1)) or _FULL_NAME.match(m.group(1)))
         text = _PAREN.sub("", text)
     text = text.strip().rstrip(",;: ").strip()
     if text.endswith(".") and not re.search(r"(?:\b[A-Za-z]|\b(?:Jr|Sr|Jnr|Snr))\.$", text):
@@ -155,7 +179,8 @@ def _pair(tokens: list[str]) -> tuple[Author, ...]:
             authors.append(Author(" ".join(words[:-1]), words[-1]))
         else:
             words = token.split()
-            core = [w for w in words if w.lower() not in PARTICLES]
+            # a particle counts only before the family name ("Kaustav Das" is two words)
+            core = [w for w in words[:-1] if w.lower() not in PARTICLES] + words[-1:]
             following = tokens[i + 1] if i + 1 < len(tokens) else None
             if len(core) >= 2 and authors and not (following and is_initials(following)):
                 family, given = _family_of(words)

@@ -13,6 +13,7 @@ could as well be a place, an event or a date ("the Paris Agreement (2015)",
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -25,8 +26,10 @@ from .data import (
 from .dates import MONTHS
 
 YEAR = (
-    r"(?:(?<!\d)\d{3,5}(?P<sfx>[a-z])?(?![A-Za-z\d/])(?!\s*[-\u2013\u2014]\s*\d)"
-    r"|n\.\s?d\.?|in\s+press|forthcoming|s\.\s?f\.)"
+    # a range first: "(Lind, 2015–2020)", "(Berg, 2015–present)" (APA 7 for works updated over years)
+    r"(?:(?<!\d)(?:1[5-9]|20)\d\d\s?[-\u2013]\s?(?:(?:1[5-9]|20)\d\d|present|presente|heute)(?![\w\-\u2013])"
+    r"|(?<!\d)\d{3,5}(?P<sfx>[a-z])?(?![A-Za-z\d/])(?!\s*[-\u2013\u2014]\s*\d)"
+    r"|n\.\s?d\.?|in\s+press(?:-[a-z])?|forthcoming|s\.\s?f\.)"
 )
 _YEAR_ONE = re.compile(YEAR)
 # a year list: "2019, 2020a"; only the first may have three digits ("Augustine 408"),
@@ -40,21 +43,31 @@ LOCATOR = (
     r"(?:[IVXLC]+\b|[ivxlc]*\d[\divxlc]*[a-z]?)(?:\s*[-\u2013\u2014]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-\u2013\u2014]\s*\d+)?)*(?:\s*ff?\.)?"
 )
 _GROUP = re.compile(r"\(([^()]{1,600})\)")
+# Chicago's original date before the edition's year: "(Tucci [1961] 2001)", "[350 BCE]"
+ORIGINAL = r"(?:\[\s*(?:c\.\s*)?\d{1,4}(?:\s*[-\u2013/]\s*\d{1,4})?(?:\s*(?:BCE|BC|CE|AD|v\.\s*Chr\.|a\.\s*C\.))?\s*\]\s*)"
 _WORK = re.compile(
-    rf"(?P<names>[^\W\d_][^;()\d]{{0,150}}?)(?P<sep>\s*,\s*|\s+)(?P<years>{YEARS})(?:\s*\[[^\]]{{1,20}}\])?"
+    rf"(?P<names>[\"\u201c]?[^\W\d_][^;()\d]{{0,150}}?)(?P<sep>\s*,\s*|\s+){ORIGINAL}?(?P<years>{YEARS})(?:\s*\[[^\]]{{1,20}}\])?"
     rf"(?P<loc>{LOCATOR})?(?=\s*(?:[,;]|(?:\.\s*)?$|[^\W\d_]))"
 )
 # "(Miller 2012; 2013)": a part with only years continues the previous author
 _YEARS_ONLY = re.compile(rf"\s*(?P<years>{YEARS})(?:\s*\[[^\]]{{1,20}}\])?(?P<loc>{LOCATOR})?\s*(?:\.\s*)?$")
 _PREFIX = re.compile(
     r"(?:(?:see\s+also|see|e\.\s?g\.|i\.\s?e\.|cf\.|compare|for\s+example|for\s+instance|as\s+cited\s+in|cited\s+in|"
-    r"quoted\s+in|but\s+see|also|and|or|v[ée]ase(?:\s+tambi[ée]n)?|ver|vgl\.|siehe|voir|cit\.\s+en|citado\s+en)\s*(?:,\s*)?)*",
+    r"quoted\s+in|but\s+see|also|and|or|v[ée]ase(?:\s+tambi[ée]n)?|ver|vgl\.|siehe|voir|cit\.\s+en|citado\s+en|apud|"
+    r"conforme|segundo|consultar|ver\s+tamb[ée]m)\s*(?:,\s*)?)*",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(r"(?:[a-z][\w.\u2019'-]*,?\s+){1,8}")
-_ET_AL = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s*,)?\s+(?:et\s*al\b\.?|and\s+colleagues|y\s+cols?\.?|et\s+coll\.?|u\.\s?a\.)$", re.IGNORECASE)
-_SPLIT = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s*,\s*(?:(?:and|&|y|und|et|e)\s+)?|\s*&\s*|\s+(?:and|y|und|et|e)\s+)")
-CONJUNCTIONS = frozenset({"and", "&", "y", "und", "et", "e"})
+# a lead-in phrase up to a comma, German nouns included: "(für mehr Informationen, Metaxas et al. 2014)"
+_LEAD_IN_COMMA = re.compile(r"[a-z\u00df-\u00ff][^,;()\d]{0,80},\s+")
+# NOT_INSIDE_SPACES: a pattern that opens with spaces starts at the first of a run
+# (from inside the run it would match only where the run's start does).
+NOT_INSIDE_SPACES = r"(?:(?<!\s)|(?!\s))"
+_ET_AL = re.compile(NOT_INSIDE_SPACES + r"(?:\s*,)?\s+(?:et\s*al\b\.?|and\s+colleagues|y\s+cols?\.?|et\s+coll\.?|u\.\s?a\.)$", re.IGNORECASE)
+_SPLIT = re.compile(
+    NOT_INSIDE_SPACES + r"(?:\s*,\s*(?:(?:and|&|y|und|u\.|et|e|och|og)\s+)?|\s*&\s*|\s*/\s*|\s+(?:and|y|und|u\.|et|e|och|og)\s+)"
+)
+CONJUNCTIONS = frozenset({"and", "&", "y", "und", "u.", "et", "e", "och", "og", "/"})
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 _WEAK_WORDS = NOT_AUTHORS | frozenset(MONTHS)
 _HAS_YEAR = re.compile(r"\d{3}|n\.\s?d|press|forthcoming|s\.\s?f")
@@ -62,6 +75,7 @@ _GAP = re.compile(r"\s*(?:([,;]|(?:and|y|e|et|und|och|og)\b|&)\s*)?")
 _NAME_WORD = re.compile(r"[^\W\d_](?:[\w'\u2019\-.]*[^\W\d_])?\.?|&")
 _ELIDED = re.compile(r"(?:al|el|d|l)['\u2019\-]")
 _SPACES = re.compile(r"\s+")
+_ABBREVIATION = re.compile(NOT_INSIDE_SPACES + r"\s*\[[A-Z][A-Za-z&]{1,11}\]$")
 
 
 @dataclass(slots=True)
@@ -81,13 +95,24 @@ class Candidate:  # internal and short-lived: not frozen, which makes it cheaper
     # narrative only: (start, authors) with leading words trimmed, longest first
     variants: tuple[tuple[int, tuple[str, ...]], ...] = ()
     variant_names: tuple[tuple[str, ...], ...] = ()  # the authors of each variant (a memo key)
+    bare: bool = False  # "as Calow and Lappe, 2007 showed": no parentheses; kept only on an exact match
+
+
+_RANGE = re.compile(r"^(\d{4})\s?[-\u2013]\s?(\w+)$")
 
 
 def split_year(token: str) -> tuple[str, str]:
-    """``2020a`` -> (``2020``, ``a``); ``n.d.`` -> (``n.d.``, "")."""
+    """``2020a`` -> (``2020``, ``a``); ``n.d.`` -> (``n.d.``, ""); ``2015-2020`` ->
+    (``2015–2020``, ""); ``in press-a`` -> (``in press``, ``a``)."""
     if len(token) == 4 and token.isdigit():
         return token, ""
     token = _SPACES.sub(" ", token.strip())
+    if len(token) > 5 and token[4:5] in "-\u2013 " and token[:4].isdigit():
+        found = _RANGE.match(token)
+        if found:
+            return f"{found.group(1)}\u2013{found.group(2).lower()}", ""
+    if token.lower().startswith("in press-"):
+        return "in press", token[-1].lower()
     if token[:1].isdigit():
         if token[-1].isalpha():
             return token[:-1], token[-1]
@@ -125,6 +150,8 @@ def _name_ok(name: str) -> bool:
 def parse_names(text: str) -> tuple[tuple[str, ...], bool, bool] | None:
     """``Gleason and Dunay`` -> ((``Gleason``, ``Dunay``), et_al, possessive)."""
     text = _SPACES.sub(" ", text).strip().rstrip(",").strip()
+    if text[:1] in "\"\u201c":  # a title in quotes, for a work without an author: ("Merriam-Webster," n.d.)
+        text = text.strip("\"\u201c\u201d").rstrip(",").strip()
     possessive = False
     if POSSESSIVE.search(text) and len(text) > 2:
         text = POSSESSIVE.sub("", text)
@@ -134,6 +161,8 @@ def parse_names(text: str) -> tuple[tuple[str, ...], bool, bool] | None:
     if found:
         et_al = True
         text = text[: found.start()].strip().rstrip(",")
+    if text.endswith("]") and "[" in text:
+        text = _ABBREVIATION.sub("", text)  # "Center for Collegiate Mental Health [CCMH]"
     if not text:
         return None
     names = tuple(n.strip() for n in _SPLIT.split(text) if n.strip())
@@ -155,6 +184,34 @@ def years_in(years: str, base: int) -> list[tuple[str, str, int, int]]:
     return out
 
 
+def _upper_names(part: str) -> bool:
+    """An ABNT co-author part without a year: ``SILVA`` in ``(SILVA; SOUZA, 2019)``."""
+    text = part.strip()
+    text = text[_PREFIX.match(text).end():] if not text[:1].isupper() else text
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 2 or any(ch.isdigit() for ch in text) or not all(ch.isupper() for ch in letters):
+        return False
+    return parse_names(text) is not None
+
+
+def join_coauthors(parts: list[str]) -> list[str]:
+    """ABNT separates co-authors with ";" as other styles separate citations:
+    ``(ELLIFF; KIKUCHI, 2017)`` is one work by two authors. Year-less parts of
+    upper-case names are joined to the part that follows (";" read as ",", so
+    offsets stay put)."""
+    if len(parts) < 2:
+        return parts
+    out: list[str] = []
+    pending = ""
+    for index, part in enumerate(parts):
+        if index + 1 < len(parts) and _upper_names(part):
+            pending += part + ","
+            continue
+        out.append(pending + part)
+        pending = ""
+    return out
+
+
 def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
     found: list[Candidate] = []
     group = group_base
@@ -166,7 +223,7 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
         base = paren.start(1)
         offset = 0
         previous: tuple[tuple[str, ...], bool, bool] | None = None
-        for part in content.split(";"):
+        for part in join_coauthors(content.split(";")):
             lead = len(part) - len(part.lstrip())
             pos = lead if part[lead:lead + 1].isupper() else max(_PREFIX.match(part).end(), lead)
             missing = False
@@ -183,17 +240,26 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
                 parsed = parse_names(work.group("names")) if work else None
                 if parsed is None:
                     # a lead-in in lower case: "(for the following, see esp. Forst 2013)"
-                    lead_in = _LEAD_IN.match(part, pos)
-                    work = _WORK.match(part, lead_in.end()) if lead_in else None
-                    parsed = parse_names(work.group("names")) if work else None
+                    for lead in (_LEAD_IN_COMMA, _LEAD_IN):
+                        lead_in = lead.match(part, pos)
+                        work = _WORK.match(part, lead_in.end()) if lead_in else None
+                        parsed = parse_names(work.group("names")) if work else None
+                        if parsed is not None:
+                            break
                     if parsed is None:
                         break
                 names, et_al, _ = parsed
-                previous = (names, et_al, "," in work.group("sep"))
+                comma = "," in work.group("sep") or work.group("names").rstrip("\"\u201d").endswith(",")
+                previous = (names, et_al, comma)
                 start = base + offset + work.start()
                 years = years_in(work.group("years"), base + offset + work.start("years"))
-                # "(EO 138, 2021)": a three-digit first year reads as a numbered document
-                weak = is_weak(names) or len(years[0][0]) == 3
+                # "(EO 138, 2021)": a three-digit first year reads as a numbered document,
+                # "(Hoechst 33342)" a five-digit one as a product (kept when the name matches)
+                # a year range ("Obama First Term (2009–2013)") is as often a period as a work
+                weak = is_weak(names) or len(years[0][0]) in (3, 5) or "\u2013" in years[0][0]
+                # "(Aristotle 1998, 1094a)": a later number below the first year is a page
+                first = years[0][0]
+                years = [y for i, y in enumerate(years) if i == 0 or not (y[0].isdigit() and first.isdigit() and int(y[0]) < int(first))]
                 for index, (year, suffix, ys, ye) in enumerate(years):
                     if len(years) == 1:
                         span = (start, base + offset + work.end())
@@ -202,7 +268,7 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
                     found.append(
                         Candidate(
                             span[0], span[1], "parenthetical", names, et_al, year, suffix, group,
-                            (work.group("loc") or "").strip(" ,:"), comma="," in work.group("sep"),
+                            (work.group("loc") or "").strip(" ,:"), comma=comma,
                             separator_missing=missing and index == 0, weak=weak,
                         )
                     )
@@ -223,4 +289,38 @@ def scan(text: str) -> list[Candidate]:
 
     parenthetical = scan_parenthetical(text)
     narrative = scan_narrative(text, group_base=len(parenthetical) + 1)
-    return sorted(parenthetical + narrative, key=attrgetter("start", "end", "year", "year_suffix"))
+    bare = scan_bare(text, parenthetical + narrative, group_base=len(parenthetical) + len(narrative) + 2)
+    return sorted(parenthetical + narrative + bare, key=attrgetter("start", "end", "year", "year_suffix"))
+
+
+# eLife's web style writes narrative citations without parentheses: "In a previous
+# attempt, Calow and Lappe, 2007 simulated ..."
+_BARE = re.compile(
+    r"(?<![\w(\[])(?P<names>[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?"
+    r"(?:\s+(?:and|&)\s+[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?|\s+et\s+al\.)?),\s(?P<year>(?:1[6-9]|20)\d\d[a-z]?)(?![\w\-\u2013])"
+)
+
+
+def scan_bare(scan: str, found: list[Candidate], group_base: int = 0) -> list[Candidate]:
+    """Citations without parentheses, outside every group already found. They are weak
+    and bare: the linker keeps one only when it matches an entry exactly."""
+    if ", 1" not in scan and ", 2" not in scan:
+        return []
+    taken = sorted((c.start, c.end) for c in found)
+    starts = [a for a, _ in taken]
+    out: list[Candidate] = []
+    group = group_base
+    for match in _BARE.finditer(scan):
+        index = bisect_right(starts, match.end()) - 1
+        if index >= 0 and taken[index][1] > match.start():
+            continue
+        if scan.rfind("(", max(0, match.start() - 200), match.start()) > scan.rfind(")", max(0, match.start() - 200), match.start()):
+            continue  # inside a parenthesis the parenthetical scanner did not read
+        parsed = parse_names(match.group("names"))
+        if parsed is None:
+            continue
+        names, et_al, _ = parsed
+        year, suffix = split_year(match.group("year"))
+        group += 1
+        out.append(Candidate(match.start(), match.end(), "narrative", names, et_al, year, suffix, group, weak=True, bare=True))
+    return out

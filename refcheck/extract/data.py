@@ -12,6 +12,10 @@ REFERENCE_HEADINGS = frozenset(
         "referencias", "referencias bibliograficas", "bibliografia", "references and notes",
         "references bibliographiques", "bibliographie", "literatur",
         "literaturverzeichnis", "quellen", "quellenverzeichnis", "fuentes",
+        "referencias citadas", "obras citadas", "bibliografia citada", "litteratur", "litteraturliste",
+        "litteraturforteckning", "kallor", "kilder", "referanser", "bronnen", "literatuur",
+        "literatuurlijst", "bronvermelding", "fonti", "riferimenti", "riferimenti bibliografici",
+        "bibliografie", "literatura", "kaynakca", "kaynaklar", "viitteet", "lahteet",
     }
 )
 
@@ -24,6 +28,10 @@ END_HEADINGS = frozenset(
         "related entries", "academic tools", "see also", "external links", "copyright",
         "funding", "competing interests", "author contributions", "supplementary material",
         "tables", "figures", "figure legends", "glossary", "index",
+        "notas", "notas finales", "anmerkungen", "fussnoten", "endnoten", "anhang", "anexo", "anexos",
+        "apendice", "apendices", "agradecimentos", "agradecimientos", "remerciements", "danksagung",
+        "sobre os autores", "sobre el autor", "sobre los autores", "a propos des auteurs", "note",
+        "noten", "note di chiusura", "ringraziamenti",
     }
 )
 
@@ -63,7 +71,7 @@ CORPORATE_WORDS = frozenset(
 # Lower-case words allowed inside a corporate name or a citation's author text.
 NAME_FUNCTION_WORDS = frozenset(
     {"of", "the", "for", "and", "on", "in", "de", "la", "le", "du", "des", "del", "y", "und",
-     "für", "fur", "et", "at", "to", "a", "an"}
+     "für", "fur", "et", "at", "to", "a", "an", "v", "vs"}  # "v": a case name, "Brown v. Board of Education"
 )
 
 # Words that often precede a narrative citation and are not part of the name.
@@ -78,7 +86,24 @@ NARRATIVE_LEADERS = frozenset(
         "those", "it", "its", "our", "we", "they", "their", "cf", "e.g", "eg", "i.e", "ie",
         "de", "en", "como", "segun", "según", "para", "por", "con", "el", "los", "las", "la",
         "und", "wie", "nach", "selon", "comme", "dans", "chez", "an", "a", "at", "on", "by",
+        "segundo", "conforme", "consoante", "laut", "gemäß", "secondo", "volgens", "enligt", "ifølge",
         "with", "from", "to", "of", "per", "via", "among", "between", "within", "through",
+    }
+)
+
+# Sentence adverbs that open a clause before a narrative citation and are not a
+# name: "Importantly, Bernard and Rubalcava (2000)". Capitalised, then a comma.
+LEAD_IN_WORDS = frozenset(
+    {
+        "importantly", "interestingly", "notably", "similarly", "additionally", "however",
+        "furthermore", "moreover", "consequently", "accordingly", "specifically", "indeed",
+        "historically", "recently", "finally", "likewise", "conversely", "alternatively",
+        "crucially", "ultimately", "traditionally", "generally", "surprisingly", "therefore",
+        "thus", "hence", "instead", "meanwhile", "nevertheless", "nonetheless", "lastly",
+        "overall", "previously", "subsequently", "first", "second", "third", "here", "today",
+        "además", "asimismo", "también", "ainda", "também", "entretanto", "portanto",
+        "cependant", "ainsi", "ensuite", "enfin", "außerdem", "zudem", "jedoch", "dennoch",
+        "allerdings", "daher", "somit",
     }
 )
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Reference
 from .citations import Candidate
-from .names import name_key, name_keys, title_key
+from .names import fold, name_key, name_keys, title_key
 
 LINKED = frozenset({"exact", "suffix", "year", "fuzzy", "order"})
 
@@ -80,23 +80,47 @@ def author_keys(ref: Reference) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
+_INITIALISM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "at", "to", "&", "de", "la", "le", "du", "des", "del", "y", "und", "für", "et"})
+
+
+def initialism(name: str) -> str:
+    """``National Alliance on Mental Illness`` -> ``nami``: the initials of its words,
+    without function words; "" for a name of fewer than two words."""
+    words = [w for w in fold(name).replace("-", " ").split() if w.lower() not in _INITIALISM_SKIP]
+    if len(words) < 2 or not all(w[:1].isalpha() for w in words):
+        return ""
+    return "".join(w[0] for w in words).lower()
+
+
 class Index:
     """References by the keys of their first author, for exact and near-miss lookup."""
 
     def __init__(self, references: list[Reference]) -> None:
         self.by_key: dict[str, list[Reference]] = defaultdict(list)
         self.by_later: dict[str, list[Reference]] = defaultdict(list)
+        self.by_initials: dict[str, list[Reference]] = defaultdict(list)
+        self.corporate_by_year: dict[str, list[Reference]] = defaultdict(list)
         self._near: dict[str, list[str]] | None = None
         for ref in references:
             for key in author_keys(ref):
                 self.by_key[key].append(ref)
+            if ref.corporate and ref.authors:
+                short = initialism(ref.authors[0].family)
+                if short:
+                    self.by_initials[short].append(ref)
+                self.corporate_by_year[ref.year or ""].append(ref)
             for author in ref.authors[1:]:
                 self.by_later[name_key(author.family)].append(ref)
 
     def lookup(self, name: str) -> list[Reference]:
+        """The entries whose first author is ``name``; for a cited abbreviation
+        ("APA", "NAMI") that no entry is listed under, the institutions it abbreviates."""
         found: dict[str, Reference] = {}
         for key in name_keys(name):
             for ref in self.by_key.get(key, ()):
+                found[ref.id] = ref
+        if not found and 2 <= len(name) <= 8 and name.isupper() and name.isalpha():
+            for ref in self.by_initials.get(name.lower(), ()):
                 found[ref.id] = ref
         return list(found.values())
 
@@ -117,6 +141,15 @@ class Index:
                         found.append(key)
             self._near = near
         return self._near
+
+    def by_short_title(self, names: tuple[str, ...], year: str) -> list[Reference]:
+        """Works without an author are cited by the first words of their title (APA 7):
+        "(Climate Outlook, 2019)" for "Climate outlook for the coming decade. (2019)."."""
+        key = name_key(" ".join(names))
+        if len(key) < 6:
+            return []
+        return [r for r in self.corporate_by_year.get(year, ()) if name_key(r.authors[0].family).startswith(key)
+                and len(r.authors[0].family.split()) > len(" ".join(names).split())]
 
     def near_keys(self, name: str, year: str | None = None) -> list[tuple[int, str]]:
         """Keys within the edit-distance limit of ``name``; when some of them have
@@ -177,11 +210,11 @@ def match_authors(candidate: Candidate, authors: tuple[str, ...], index: Index, 
     last word (``Edward Lemon``)."""
     refs = index.lookup(authors[0])
     if not refs and loose and len(authors) > 1:
-        refs = index.lookup(" and ".join(authors))
+        refs = index.lookup(" and ".join(authors)) or index.lookup(" ".join(authors))
     if not refs and loose and len(authors[0].split()) > 1:
         refs = index.lookup(authors[0].split()[-1])
     if refs:
-        same_year = [r for r in refs if r.year == candidate.year]
+        same_year = [r for r in refs if r.year == candidate.year or candidate.year in r.other_years]
         exact = _best(candidate, [r for r in same_year if r.year_suffix == candidate.year_suffix], authors)
         if len(exact) == 1:
             return Link("exact", exact[0])
@@ -197,16 +230,26 @@ def match_authors(candidate: Candidate, authors: tuple[str, ...], index: Index, 
         best = _best(candidate, refs, authors)
         if len(authors) > 1 and not candidate.et_al and _coauthor_score(candidate, best[0], authors) < 0:
             return Link("none", None, tuple(refs))  # another work by the same first author
+        if loose:
+            # "Lappe et al. (1999)" with "Lappe, 2003" and "Lpape, Bremmer, ... 1999" listed:
+            # a near-miss spelling of the same year fits better than another year
+            near = [r for _, key in index.near_keys(authors[0], candidate.year) for r in index.by_key[key]
+                    if r.year == candidate.year and (len(r.authors) > 2 or r.et_al) == bool(candidate.et_al)]
+            if near:
+                return Link("fuzzy", near[0], tuple(near[1:]))
         closest = min(_year_distance(candidate, r) for r in best)
         nearest = [r for r in best if _year_distance(candidate, r) == closest]
         return Link("year", nearest[0], tuple(r for r in refs if r is not nearest[0]))
     cited = {name_key(n) for n in authors}
     later = [
         r for r in index.by_later.get(name_key(authors[0]), ())
-        if r.year == candidate.year and name_key(r.authors[0].family) in cited
+        if (r.year == candidate.year or candidate.year in r.other_years) and name_key(r.authors[0].family) in cited
     ]
     if len(later) == 1:
         return Link("order", later[0])
+    titled = index.by_short_title(authors, candidate.year)
+    if len(titled) == 1:
+        return Link("exact", titled[0])
     near = index.near_keys(authors[0], candidate.year) if loose else []
     if near:
         refs = [r for _, key in near for r in index.by_key[key]]
@@ -247,6 +290,8 @@ def link(candidates: list[Candidate], references: list[Reference]) -> list[tuple
             if (start, authors) != (candidate.start, candidate.authors):
                 chosen = replace(candidate, start=start, authors=authors)
         if chosen.weak and result.kind in ("none", "fuzzy", "order"):
+            continue
+        if chosen.bare and not (result.kind == "exact" or (result.kind == "fuzzy" and (chosen.et_al or len(chosen.authors) > 1))):
             continue
         out.append((chosen, result))
     return out

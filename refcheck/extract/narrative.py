@@ -15,18 +15,20 @@ import re
 from .citations import (
     CONJUNCTIONS,
     LOCATOR,
+    ORIGINAL,
     POSSESSIVE,
     YEARS,
     Candidate,
     is_weak,
     years_in,
 )
-from .data import NARRATIVE_LEADERS, PARTICLES, REPORTING_VERBS
+from .data import LEAD_IN_WORDS, NARRATIVE_LEADERS, PARTICLES, REPORTING_VERBS
 
 # "Goethe (1829, 507, transl. by ...)": a comment after the locator is allowed
-_NARRATIVE = re.compile(rf"\(\s*(?P<years>{YEARS})(?P<loc>{LOCATOR})?(?:\s*,[^()]{{0,80}})?\s*\)")
-_TOKEN = re.compile(r"et\s+al\.?|[^\W\d_][\w'\u2019\-.]*|&|,|[^\s\w]|\d+")
-_AUTHOR_CUES = frozenset({"as", "by", "see", "cf", "cf.", "according", "following", "like", "unlike", "per", "después", "segun", "según", "como"})
+_NARRATIVE = re.compile(rf"\(\s*{ORIGINAL}?(?P<years>{YEARS})(?P<loc>{LOCATOR})?(?:\s*,[^()]{{0,80}})?\s*\)")
+_TOKEN = re.compile(r"et\s+al\.?|u\.(?=\s)|[^\W\d_][\w'\u2019\-]*(?:\.(?=[\w,\s]))?|&|,|[^\s\w]|\d+")
+_AUTHOR_CUES = frozenset({"as", "by", "see", "cf", "cf.", "according", "following", "like", "unlike", "per", "después", "segun", "según",
+                          "como", "segundo", "para", "conforme", "selon", "laut", "gemäß", "secondo", "volgens", "enligt", "ifølge"})
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 _INITIAL = re.compile(r"[A-Z]\.")
 
@@ -43,6 +45,8 @@ def _walk_back(scan: str, start: int) -> tuple[list[tuple[str, int]], bool, bool
     tokens = [(m.group(0), window_start + m.start()) for m in _TOKEN.finditer(window)]
     et_al = possessive = False
     i = len(tokens) - 1
+    if i >= 1 and tokens[i][0] == "," and tokens[i - 1][0][:1].isupper():
+        i -= 1  # "Vardja and Vardja, (2001)"
     if i >= 0 and tokens[i][0].lower().startswith("et") and "al" in tokens[i][0].lower():
         et_al = True
         i -= 1
@@ -81,6 +85,12 @@ def _walk_back(scan: str, start: int) -> tuple[list[tuple[str, int]], bool, bool
     return taken, et_al, possessive, before, owner
 
 
+def _lead_in(word: str) -> bool:
+    """A sentence adverb before a comma, not a name: "Importantly", "Além"."""
+    low = word.lower()
+    return " " not in word and (low in LEAD_IN_WORDS or (len(low) >= 9 and low.endswith("ly")))
+
+
 def _group_names(taken: list[tuple[str, int]]) -> list[tuple[str, int]]:
     names: list[tuple[list[str], int]] = []
     current: list[str] = []
@@ -107,6 +117,9 @@ def scan_narrative(scan: str, group_base: int = 0) -> list[Candidate]:
         if not taken:
             continue
         names = _group_names(taken)
+        if len(names) > 1 and _lead_in(names[0][0]) and len(taken) > 1 and taken[1][0] == ",":
+            taken = taken[2:]  # "Importantly, Bernard and Rubalcava (2000)"
+            names = names[1:]
         if not names:
             continue
         first_words = names[0][0].split()
@@ -141,7 +154,7 @@ def scan_narrative(scan: str, group_base: int = 0) -> list[Candidate]:
             found.append(
                 Candidate(
                     start, match.end(), "narrative", authors, et_al, year, suffix, group,
-                    (match.group("loc") or "").strip(" ,:"), weak=weak or len(year) == 3,
+                    (match.group("loc") or "").strip(" ,:"), weak=weak or len(year) == 3 or "\u2013" in year,
                     variants=variants, variant_names=variant_names,
                 )
             )

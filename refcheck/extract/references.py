@@ -11,30 +11,27 @@ from __future__ import annotations
 
 import re
 
-from ..model import Reference, Span
+from ..model import Author, Reference, Span
 from ..readers.mask import URL_RE
+from .abnt import imprint_year, other_years
+from .abnt import parse_head as abnt_head
 from .authors import parse_authors
+from .citations import split_year
 from .dates import ACCESS_RE, parse_date
 from .sections import Entry
 
 _YEAR = r"(?:1\d\d\d|20\d\d)(?P<suffix>[a-z]?)"
+# APA 7's range for works updated over years, in parentheses only (a bare range is pages)
+_RANGE_YEAR = r"(?:1\d\d\d|20\d\d)\s?[-\u2013]\s?(?:1\d\d\d|20\d\d|present|presente|heute)"
 # case matters: "S. F." is a pair of initials, "s. f." is "sin fecha"
-_NODATE = r"[nN]\.\s?d\.|s\.\s?f\.|o\.\s?J\.|[iI]n\s+press|[fF]orthcoming|en\s+prensa|sous\s+presse|im\s+Druck"
+_NODATE = r"[nN]\.\s?d\.|s\.\s?f\.|o\.\s?J\.|[iI]n\s+press(?:-[a-z])?|[fF]orthcoming|en\s+prensa|sous\s+presse|im\s+Druck"
 _YEAR_RE = re.compile(
-    rf"\(\s*(?P<p>{_YEAR}|{_NODATE})(?:\s*[,/]\s*[^()]{{0,40}})?\s*\)"  # (2020), (2020, May 3), (n.d.)
-    rf"|(?:(?<=[\s,.])|^)(?P<b>~?(?:{_YEAR.replace('suffix', 'suffix2')}|{_NODATE}|\d{{3}}))(?=[.,:;]?\s|[.,;:]?$|\))",
+    # (2020), (2020, May 3), (n.d.), (1984 [1970])
+    rf"\(\s*(?P<p>{_RANGE_YEAR}|{_YEAR}|{_NODATE})(?:\s*[,/]\s*[^()]{{0,40}}|\s*\[[^\]()]{{1,12}}\])?\s*\)"
+    # 2019. / 2019, / 2001[1953].
+    rf"|(?:(?<=[\s,.])|^)(?P<b>~?(?:{_YEAR.replace('suffix', 'suffix2')}|{_NODATE}|\d{{3}}))(?=[.,:;]?\s|[.,;:]?$|\)|\s?\[\d)",
 )
 _DOI_RE = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
-# A quoted title: group 1, or group 2 when the quotes hold only spaces (then the title
-# is the last space that is not a line break, as a backtracking "\s*(.+?)" finds it).
-# The leading spaces are taken whole and the title cannot end inside a run of spaces
-# (a shorter title ending at the run's start was tried first): no backtracking
-# across a run of spaces.
-_CLOSE_QUOTE = r"[,.]?[\"”’'»](?=[\s,.:;]|$)"
-_QUOTED = re.compile(
-    rf"^[\"“”‘'«](?:\s*(?!\s)(.+?)(?:(?<!\s)|(?!\s))\s*{_CLOSE_QUOTE}"
-    rf"|(?=\s*(?!\s){_CLOSE_QUOTE})\s*(?=[^\S\n]\n*(?!\s))(.)\s*{_CLOSE_QUOTE})"
-)
 _CONTAINER_STOP = re.compile(
     r"(?:(?<!\s)|(?!\s))\s*(?:\b(?:Retrieved|Available|Accessed|URL|Online|Recuperado|Disponible|Abgerufen)\b|https?://|\bdoi:|\bDOI\b|\[)",
     re.IGNORECASE,
@@ -116,10 +113,37 @@ def trim_url(url: str) -> str:
     return url[:end]
 
 
+# "Tucci, Giuseppe. (1961) 2001." / "[1979] 1986." / "(Original work published 1923)"
+_ORIGINAL_YEAR = re.compile(r"[(\[]((?:1\d|20)\d\d)[)\]]\s*(?:1\d\d\d|20\d\d)[a-z]?(?=[.,:;)\s]|$)")
+_ORIGINALLY = re.compile(
+    r"\((?:original(?:\s+work)?\s+published|originally\s+published|first\s+published|trabajo\s+original\s+publicado"
+    r"|obra\s+original\s+publicada|publicado\s+originalmente|erstmals\s+erschienen)\s+(?:in\s+|en\s+|em\s+)?((?:1\d|20)\d\d)\)",
+    re.IGNORECASE,
+)
+# Legal references (APA 7): a case by its name and reporter, a statute by its name and public law
+_CASE = re.compile(r"^(?P<name>[A-Z][^,()]{0,120}?\sv\.?\s[^,()]{1,120}?),\s*(?P<cite>\d+\s+[A-Z][\w.\s]{0,30}?\s\d+[^()]{0,40})\((?:[^()]{0,30}\s)?(?P<year>1\d\d\d|20\d\d)\)")
+_STATUTE = re.compile(
+    r"^(?P<name>[A-Z][^,()]{2,150}?\b(?:Act|Law|Code|Statute)\b[^,()]{0,40}),\s*(?P<cite>(?:Pub\.\s*L\.|\d+\s+U\.S\.C\.|\d+\s+Stat\.)[^()]{0,80})"
+    r"\((?P<year>1\d\d\d|20\d\d)\)"
+)
+_EDITION_YEAR = re.compile(r"\s*(?:1\d\d\d|20\d\d)[a-z]?(?=[.,:;)\s]|$)")
+
+
+_LONG_LIST = re.compile(r"(?:[^\W\d_][\w'\u2019\-]*(?:\s[^\W\d_][\w'\u2019\-]*){0,3},\s){12}")
+
+
 def _find_year(text: str) -> re.Match[str] | None:
-    for match in _YEAR_RE.finditer(text, 0, 400):
+    # the year follows the authors: within 400 characters, or after a long author list
+    # ("Regev A, Teichmann SA, Lander ES, ... 2017.")
+    window = 400 if len(text) <= 400 or _LONG_LIST.match(text) is None else 4000
+    for match in _YEAR_RE.finditer(text, 0, window):
         if match.start() == 0:
             continue
+        if match.group("p") and _EDITION_YEAR.match(text, match.end()):
+            # "Tucci, Giuseppe. (1961) 2001.": the original date, then the edition's year
+            edition = _YEAR_RE.search(text, match.end(), match.end() + 12)
+            if edition is not None and edition.group("b"):
+                return edition
         bare = (match.group("b") or "").lstrip("~")
         if bare[:1].isdigit() and len(bare) == 3 and len(text[: match.start()].split()) > 4:
             continue  # a three-digit year only right after a short name: "Augustine, 408"
@@ -127,23 +151,68 @@ def _find_year(text: str) -> re.Match[str] | None:
     return None
 
 
-_ABBREVIATION = re.compile(r"^(?:[A-Z]|[A-Z]\.[A-Z]|[A-Za-z]\.[A-Za-z]|e\.g|i\.e|vs|Vol|No|pp|ed|eds|Inc|Ltd|Co|St|Dr|Mr|Mrs|Ms|Jr)\.$")
+_LEADING_ORIGINAL = re.compile(r"^\[\s*\d{3,4}[^\]]{0,10}\]\s*[.,:]?\s*")
+_PUBLISHER_WORDS = (
+    r"Press|University|Verlag|Publish\w*|Books|Springer|Wiley|Routledge|Blackwell|Elsevier|Sage|Plenum|Macmillan"
+    r"|Penguin|Norton|Hill|Knopf|House|Harper\w*|Dover|Academic|Polity|Brill|Mouton|Seuil|Gallimard|Payot|Suhrkamp"
+)
+_TITLE_NOTE = re.compile(
+    r"\s*\(([^()]*\b(?:ed|eds|edn|edition|dissertation|thesis|trans|Hrsg|Vol|vol|Unpublished|unpublished)\b[^()]*"
+    rf"|[^()]{{2,60}}:\s[^()]*\b(?:{_PUBLISHER_WORDS})\b[^()]*)\)$"
+)
+# "Title, Journal of Things 25 (1): 47-53", "Title, in: I. Editor (Hg.), Book", "Title, http://..."
+_COMMA_CONTAINER = re.compile(
+    r"^(.{8,}?),\s+(?=[A-Z][^,\d]{2,80}?,?\s+(?:[Vv]ol\.?\s*)?\d|[Ii]n:?\s|https?://"
+    r"|(?:[A-Z]{2,5}\s|[A-Z][a-z]+\s){0,2}(?:Transactions|Journal|Review|Proceedings|Bulletin|Annals|Quarterly)\b"
+    rf"|[A-Z][\w&.' -]{{0,40}}\b(?:{_PUBLISHER_WORDS})\b[^,]{{0,30}},)"
+)
+_QUOTES = {"\u201c": "\u201d", "\"": "\"", "\u2018": "\u2019", "'": "'", "\u00ab": "\u00bb", "\u201d": "\u201d"}
+
+
+def _quoted(rest: str) -> tuple[str, int] | None:
+    """A title in quotation marks at the start of ``rest``: (title, end offset), when
+    the quotation holds the whole title ("“Between the bear.” International Affairs"),
+    not when it opens a longer one ("“Thing is” constructions: ...")."""
+    closing = _QUOTES.get(rest[:1])
+    if closing is None:
+        return None
+    end = rest.find(closing, 1)
+    if end <= 1:
+        return None
+    inside = rest[1:end].strip()
+    after = rest[end + 1:end + 2]
+    following = rest[end + 1:].lstrip()
+    if not (inside[-1:] in ".,?!" or after in ("", ".", ",", ":", ";") or following[:1].isupper()):
+        return None  # "“Thing is” constructions", "“A” and “B”": the quotation opens the title
+    return inside.rstrip(",."), end + 1
+
+
+_ABBREVIATION = re.compile(r"^(?:[A-Z]|[A-Z]\.[A-Z]|[A-Za-z]\.[A-Za-z]|e\.g|i\.e|vs|al|Vol|No|pp|ed|eds|Inc|Ltd|Co|St|Dr|Mr|Mrs|Ms|Jr)\.$")
 _ABBREVIATION_MAX = 8  # longer than any abbreviation above, with its stop
-_NEXT_ELEMENT = re.compile(r"\s*(?:\Z|Retrieved|Available|Accessed|In\b|\[|\(|https?://|URL|Online|Recuperado)")
+_SPACES = re.compile(r"\s*")
+_NEXT_ELEMENT = re.compile(r"Retrieved|Available|Accessed|In\b|\[|\(|https?://|URL|Online|Recuperado|Paper\s+presented")
 
 
 def _title_end(rest: str) -> int:
     """Where the title ends: the first full stop that is not an initial or an
-    abbreviation, or a question mark before the next element."""
-    for match in re.finditer(r"[.?!](?=\s|$)", rest):
+    abbreviation, or a question mark before the next element (a source with a
+    volume or pages: "What's in a look? Developmental Science 10, 48-53")."""
+    for match in re.finditer(r"[.?!][\"\u201d\u2019]?(?=\s|$)", rest):
+        if len(match.group(0)) == 2:
+            return match.end()  # 'the Squantum "Tillite." In ...'
         end = match.start()
         if match.group(0) == ".":
-            # the word before the stop; only the last few characters can make an abbreviation
+            # the word before the stop; only its last few characters can make an abbreviation
             word = re.split(r"[\s\-–]", rest[max(0, end - _ABBREVIATION_MAX): end + 1])[-1]
             if _ABBREVIATION.match(word):
                 continue
             return end
-        if _NEXT_ELEMENT.match(rest, match.end()):
+        following = _SPACES.match(rest, match.end()).end()  # not rest[match.end():].lstrip(): a copy per stop
+        if following == len(rest) or _NEXT_ELEMENT.match(rest, following):
+            return end + 1
+        if rest[following:following + 1].isupper() and re.search(
+            r"\d", re.split(r"(?<!\bp)(?<!\bpp)\.\s", rest[following:following + 80], maxsplit=1)[0]
+        ):
             return end + 1
     return len(rest)
 
@@ -172,6 +241,16 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
     accessed = parse_date(accessed_raw) if accessed_raw else None
     fields = dict(raw=entry.text, urls=urls, doi=doi, accessed=accessed, accessed_raw=accessed_raw)
 
+    if " v. " in text[:200] or " v " in text[:200] or "Act" in text[:200]:
+        legal = _CASE.match(text) or _STATUTE.match(text)
+        if legal:  # "Brown v. Board of Education, 347 U.S. 483 (1954).": named by the case or act
+            name = legal.group("name").strip()
+            return Reference(ref_id, span, authors=(Author(name),), corporate=True, year=legal.group("year"),
+                             title=name, container=legal.group("cite").strip(" ,"), **fields)
+    if text[:2].isupper() and text[:1].isalpha():
+        head = abnt_head(text)
+        if head is not None and not _YEAR_NEXT.match(text, head.end):
+            return _parse_abnt(text, ref_id, span, head, fields)
     year_match = _find_year(text)
     if year_match is None:
         return Reference(ref_id, span, problem="no year or date found", **fields)
@@ -181,20 +260,40 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
     year = year_text[: len(year_text) - len(suffix)] if suffix else year_text
     if not year[:1].isdigit():
         year = "n.d." if year.lower().replace(" ", "").startswith(("n.d", "s.f", "o.j")) else year.lower()
+        if year.startswith("in press-"):
+            year, suffix = "in press", year[-1]
+    elif len(year) > 4:
+        year = split_year(year)[0]  # "2015 - 2020" -> "2015–2020"
     parsed = parse_authors(head)
     authors, corporate, et_al = parsed.authors, parsed.corporate, parsed.et_al
     if parsed.same_as_previous and previous is not None:
         authors, corporate, et_al = previous.authors, previous.corporate, previous.et_al
 
     rest = text[year_match.end():].lstrip(" .,:;)")
-    quoted = _QUOTED.match(rest)
+    if corporate and len(authors) == 1 and _TITLE_AS_AUTHOR.search(authors[0].family):
+        # APA 7 puts the title of a work without an author in the author's place:
+        # "Climate outlook for the coming decade. (2019). Weather Office."
+        return _titled(ref_id, span, authors, year, suffix, rest, parsed, fields)
+    if rest.startswith("["):
+        rest = _LEADING_ORIGINAL.sub("", rest, count=1)  # "2001[1953]. Title"
+    quoted = _quoted(rest)
     if quoted:
-        title = (quoted.group(1) or quoted.group(2)).rstrip(",.")
-        rest = rest[quoted.end():].lstrip(" .,:;")
+        title, end = quoted
+        rest = rest[end:].lstrip(" .,:;")
     else:
         end = _title_end(rest)
         title = rest[:end].strip()
         rest = rest[end + 1:].lstrip(" .,:;")
+        note = _TITLE_NOTE.search(title) if title.endswith(")") else None
+        if note:  # "Title (2nd ed.)", "Title (Cambridge: Cambridge University Press)"
+            if ": " in note.group(1) and not rest:
+                rest = note.group(1)
+            title = title[: note.start()].rstrip(" .,")
+        elif ", " in title and not _CONTAINER_STOP.match(rest):
+            comma = _COMMA_CONTAINER.match(title)
+            if comma:  # "Title, Journal of Things 25 (1): 47-53": the comma style
+                rest = f"{title[comma.end(1):].lstrip(' ,')}. {rest}".strip()
+                title = comma.group(1)
         italic = _first_italic(entry.text, title) if ("*" in entry.text or "_" in entry.text) else None
         if italic:  # "Title? *Journal*, 12(3)": the italic part is the container
             cut = title.index(italic)
@@ -220,6 +319,8 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
     problem = None
     if not authors:
         problem = "no author found before the year"
+    original = _ORIGINAL_YEAR.search(text, 0, year_match.end()) or _ORIGINALLY.search(text)
+    later = (original.group(1),) if original and original.group(1) != year else ()
     return Reference(
         ref_id,
         span,
@@ -236,8 +337,58 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
         pages=pages,
         aliases=parsed.aliases,
         problem=problem,
+        other_years=later,
         **fields,
     )
+
+
+_ABNT_NUMBERS = re.compile(r",\s*(?:v\.|n\.|p\.|vol\.|t\.)\s*\d")
+_YEAR_NEXT = re.compile(r"\s*[(\[]?\s*(?:1\d\d\d|20\d\d)[a-z]?[)\].,:;]|\s*[(\[]?(?:n\.\s?d\.|s\.\s?f\.)")
+
+
+def _parse_abnt(text: str, ref_id: str, span: Span, head, fields: dict) -> Reference:
+    """An ABNT entry: the author block, the title up to its full stop, the source up
+    to the imprint year."""
+    rest = text[head.end:].lstrip(" .")
+    offset = len(text) - len(rest)
+    year_match = imprint_year(text, head.end)
+    end = _title_end(rest)
+    title = rest[:end].strip(" .") or None
+    source_end = year_match.start() - offset if year_match else len(rest)
+    source = rest[end + 1:source_end].strip(" .,:;") if source_end > end + 1 else ""
+    source = re.sub(r"^(?:In|En)\s*:\s*", "", source)
+    source = _ABNT_NUMBERS.split(source, maxsplit=1)[0].strip(" .,:;") or None
+    volume = _VOLUME.search(source) if source else None
+    pages = _PAGES.search(rest)
+    return Reference(
+        ref_id,
+        span,
+        authors=head.authors,
+        corporate=head.corporate,
+        et_al=head.et_al,
+        year=year_match.group(1) if year_match else None,
+        year_suffix=year_match.group(2).lower() if year_match else "",
+        title=title,
+        container=source,
+        volume=volume.group("volume") if volume else None,
+        pages=pages.group("pages") if pages else None,
+        aliases=head.aliases,
+        problem=None if year_match else "no year or date found",
+        other_years=other_years(text, year_match),
+        **fields,
+    )
+
+
+# two lower-case words that are not function words: a title, not an institution's name
+_TITLE_AS_AUTHOR = re.compile(r"\s(?!(?:of|the|for|and|on|in|at|to|de|la|le|du|des|del|y|und|für|et|an|a)\b)[a-z]{3,}\b.*\s(?!(?:of|the|for|and|on|in|at|to|de|la|le|du|des|del|y|und|für|et|an|a)\b)[a-z]{3,}\b")
+
+
+def _titled(ref_id: str, span: Span, authors, year: str, suffix: str, rest: str, parsed, fields: dict) -> Reference:
+    stop = _CONTAINER_STOP.search(rest)
+    source = (rest[: stop.start()] if stop else rest).strip(" .,:;")
+    source = re.split(r"(?<=[a-z)])\.\s", source, maxsplit=1)[0].strip(" .,:;") or None
+    return Reference(ref_id, span, authors=authors, corporate=True, year=year, year_suffix=suffix.lower(),
+                     title=authors[0].family, container=source, aliases=parsed.aliases, **fields)
 
 
 def parse_entries(entries: tuple[Entry, ...]) -> list[Reference]:

@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import groupby
-from operator import itemgetter
 
-from .data import END_HEADINGS, REFERENCE_HEADINGS, TRAILER_PREFIXES
+from .data import END_HEADINGS, PARTICLES, REFERENCE_HEADINGS, TRAILER_PREFIXES
 from .names import fold
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
@@ -21,7 +19,8 @@ _LOWER_STARTS = ("van ", "von ", "de ", "del ", "della ", "der ", "den ", "des "
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}\s*$", re.IGNORECASE)
 # A year where a reference list puts it: after the authors.
 _ENTRY_YEAR = re.compile(
-    r"(?:^|[\s(,.])(?:1[5-9]\d\d|20\d\d)[a-z]?(?=[).,:;\s]|$)|\bn\.\s?d\.|\(in press\)|\bforthcoming\b",
+    r"(?:^|[\s(,.])(?:1[5-9]\d\d|20\d\d)(?:[-\u2013](?:1[5-9]\d\d|20\d\d|present))?[a-z]?(?=[).,:;\s]|$)"
+    r"|\bn\.\s?d\.|\(in press(?:-[a-z])?\)|\bforthcoming\b",
     re.IGNORECASE,
 )
 
@@ -42,6 +41,7 @@ class Section:
     start: int  # first character after the heading
     end: int
     entries: tuple[Entry, ...]
+    heading: bool = True  # False: a trailing block of entries found without a heading
 
 
 def heading_text(line: str) -> str:
@@ -73,24 +73,64 @@ def _is_heading_line(lines: list[tuple[int, str]], i: int) -> bool:
     return False
 
 
+# Lower-case words that may stand in the author part of an entry's first line.
+_HEAD_LOWER = frozenset(
+    {"and", "&", "et", "al", "al.", "y", "e", "u", "u.", "und", "och", "og", "en", "with", "of", "the", "for",
+     "on", "in", "at", "to", "for", "ed", "eds", "ed.", "eds.", "hrsg", "hg", "trans", "dir", "org", "orgs",
+     "coord", "comp", "others", "a", "an", "an"}
+)
+_HEAD_WORD_STRIP = ",.;:()[]*_\"'“”‘’/"
+_APA_NO_AUTHOR = re.compile(r"\.\s*\(\s*(?:1[5-9]\d\d|20\d\d)[a-z]?[^)]{0,30}\)\s*\.?\s*$|\.\s*\(\s*$")
+_AFTER_YEAR = re.compile(r"[).,:;\]]|\s*$")
+# ABNT and other upper-case author heads: "SILVA, J. A.;", "CARVALHO-FREITAS, M. N.", "BRASIL. Lei ..."
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_ABNT_PERSON = re.compile(rf"^[{_UPPER}][{_UPPER}'\u2019\-]+(?:\s+(?:[{_UPPER}][{_UPPER}'\u2019\-]+|d[aeo]s?|DE|DA|DO|DOS|DAS))*,\s+[{_UPPER}]")
+_ABNT_BODY = re.compile(rf"^[{_UPPER}][{_UPPER}'\u2019\-]{{2,}}(?:\s+(?:[{_UPPER}][{_UPPER}'\u2019\-]*|[-\u2013]))*\.\s+[{_UPPER}0-9]")
+
+
+def _author_shaped(head: str) -> bool:
+    """The text before an entry's year reads as a list of names or an institution."""
+    words = head.split()
+    if not words or len(words) > 30 or any(ch.isdigit() for ch in head):
+        return False
+    for word in words:
+        bare = word.strip(_HEAD_WORD_STRIP)
+        if word[:1] in "([" and bare and not (bare.isupper() or bare.lower() in _HEAD_LOWER):
+            return False  # "Text (Okafor, 2019)": a citation in prose, not "Smith, J. (Ed.)" or "[NASA]"
+        if not bare or bare[0].isupper() or bare.lower() in _HEAD_LOWER or bare.lower() in PARTICLES:
+            continue
+        if "/" in word or bare.lower().startswith(("d'", "d\u2019", "al-", "el-")):
+            continue
+        return False
+    return True
+
+
 @lru_cache(maxsize=1 << 18)
 def looks_like_entry_start(line: str) -> bool:
-    """Does this line open a reference entry (authors, then a year)?"""
+    """Does this line open a reference entry? Authors (or an institution), then a
+    year followed by punctuation; or an upper-case ABNT author head."""
     body = _BULLET.sub("", line, count=1).strip()
     if not body:
         return False
-    if _DASH_AUTHOR.match(body + " "):
-        return True
+    if _DASH_AUTHOR.match(body + " ") and body.strip("-\u2012\u2013\u2014\u2015_., "):
+        return True  # "———. 1996. Title": the author of the entry before (not a bare rule "---")
     first = body.lstrip("\"'“‘«[(*_")
     if not (first[:1].isupper() or first.lower().startswith(_LOWER_STARTS)):
         return False
+    if _ABNT_PERSON.match(first) or _ABNT_BODY.match(first):
+        return True
     match = _ENTRY_YEAR.search(body, 0, 320)
     if match is None:
         return False
+    if not _AFTER_YEAR.match(body, match.end()):
+        return False  # "Proceedings of the 2019 Conference": a year inside a phrase
     head = body[: match.start()]
     if ":" in head or "“" in head or " http" in head:
         return False
-    return len(head.split()) <= 30
+    if _author_shaped(head):
+        return True
+    # APA works without an author: "Title of the work. (2019)."
+    return len(head.split()) <= 20 and _APA_NO_AUTHOR.search(body[: match.end() + 3]) is not None
 
 
 def _is_end(lines: list[tuple[int, str]], i: int) -> bool:
@@ -111,22 +151,28 @@ def _is_end(lines: list[tuple[int, str]], i: int) -> bool:
 
 
 _RUNNING_HEAD = re.compile(r"^(?=(?:[^a-z\d,]*?[A-Z]){8})[^a-z\d,]+$")
+_HTML_DEBRIS = re.compile(r"^(?:</?[A-Za-z][^<>]{0,200}>\s*)+$")
+_FOOTNOTE_DEF = re.compile(r"^\s{0,3}\[\^[^\]]{1,40}\]:")
 
 
 def _is_noise(line: str) -> bool:
-    """Page numbers and running heads left behind by PDF extraction."""
+    """Page numbers and running heads left behind by PDF extraction, and HTML
+    tags left alone on a line by a conversion ("</div>")."""
     stripped = line.strip()
     if len(stripped) > 120:
         return False
+    if stripped.startswith("<") and _HTML_DEBRIS.match(stripped):
+        return True
     return bool(_PAGE_NUMBER.match(stripped) or (_RUNNING_HEAD.match(stripped) and not any(c.islower() for c in stripped)))
+
+
+_OPEN_END = re.compile(r"(?:^|\s)(?:and|of|the|in|for|to|y|und|et|e|de|du|des|der|die|das)$")
 
 
 def _ends_open(line: str) -> bool:
     """A line that cannot end an entry: it stops mid-phrase."""
     stripped = line.rstrip()
-    return bool(stripped) and (
-        stripped.endswith(("-", ",", ":", "&", "(")) or re.search(r"\b(?:and|of|the|in|for|to|y|und)$", stripped) is not None
-    )
+    return bool(stripped) and (stripped.endswith(("-", ",", ":", "&", "(", ";")) or _OPEN_END.search(stripped[-5:]) is not None)
 
 
 # a URL ends the line: what ``https?://\S+$`` finds, tried only from the start of the last word
@@ -138,39 +184,103 @@ def _ends_closed(line: str) -> bool:
     return stripped.endswith((".", "!", "?", ")", "]", "\"", "\u201d", "'", "\u2019")) or _URL_AT_END.search(stripped) is not None
 
 
-def split_entries(text: str, start: int, end: int) -> tuple[Entry, ...]:
-    """Split ``text[start:end]`` into entries: one per bullet, per line that
-    opens an entry, or per paragraph; wrapped lines join their entry."""
-    lines = [(start + off, line) for off, line in _lines(text[start:end])]
-    content = [line for _, line in lines if line.strip() and not _is_noise(line)]
-    opening = [looks_like_entry_start(line) or _BULLET.match(line) is not None for line in content]
-    # one entry per line: a line that opens no entry after a finished one stands alone
-    line_mode = len(content) >= 3 and sum(opening) >= 0.75 * len(content)
-    groups: list[list[tuple[int, str]]] = []
-    blank_before = True
-    for offset, line in lines:
+_RUN_OF_SPACES = re.compile(r"\S(\s{2,})(?=\S)")
+
+
+def _split_line(offset: int, line: str) -> list[tuple[int, str]]:
+    """Two entries run together on one line by a conversion ("... 3-23. https://x.org  Colley,
+    R. C. (2020). ..."): split where a run of spaces follows a finished entry and an
+    entry-shaped text begins."""
+    if "  " not in line.strip():
+        return [(offset, line)]
+    pieces = []
+    last = 0
+    for match in _RUN_OF_SPACES.finditer(line):
+        cut = match.end(1)
+        before = line[last:match.start(1)]
+        if before.strip() and _ends_closed(before) and looks_like_entry_start(line[cut:cut + 320]) and _ENTRY_YEAR.search(before):
+            pieces.append((offset + last, before))
+            last = cut
+    pieces.append((offset + last, line[last:]))
+    return pieces
+
+
+def _blocks(text: str, start: int, end: int) -> list[list[tuple[int, str]]]:
+    """Paragraphs of content lines (blank lines and noise dropped), as (offset, line)."""
+    blocks: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    for off, line in _lines(text[start:end]):
         if not line.strip():
-            blank_before = True
+            if current:
+                blocks.append(current)
+                current = []
             continue
         if _is_noise(line):
             continue
-        starts = looks_like_entry_start(line) or _BULLET.match(line) is not None
-        if groups:
-            prev = groups[-1][-1][1]
-            if _ends_open(prev) and not _BULLET.match(line):
-                starts = False
-            elif line_mode and not starts and _ends_closed(prev) and not line[:1].isspace():
-                starts = True
-            elif blank_before and not starts:
-                # after a blank line (a PDF page break) a paragraph continues the
-                # entry when it starts in lower case or the entry stopped
-                # mid-sentence; otherwise it stands on its own
-                first = line.strip()[:1]
-                starts = not first.islower() and _ends_closed(prev)
-        if not groups or starts:
-            groups.append([])
-        groups[-1].append((offset, line))
-        blank_before = False
+        current.extend(_split_line(start + off, line))
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _whole_entry(block: list[tuple[int, str]]) -> bool:
+    """A paragraph that reads as a whole entry of its own (some text and a year), not
+    the tail of the one before: "37 Cluxton, R. J. J., ... 1979, 36, 1215."."""
+    text = " ".join(line.strip() for _, line in block)
+    return len(text) >= 40 and _ENTRY_YEAR.search(text) is not None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def split_entries(text: str, start: int, end: int) -> tuple[Entry, ...]:
+    """Split ``text[start:end]`` into entries. The boundaries come from the list's
+    own layout, judged over the whole list: bullets and numbers; blank lines between
+    paragraphs; hanging indents (continuation lines indented deeper than first lines);
+    one entry per line when most lines open an entry; otherwise a line opens an
+    entry only when it has the shape of a first line and the line before it is done."""
+    blocks = _blocks(text, start, end)
+    content = [line for block in blocks for _, line in block]
+    opening = {line: looks_like_entry_start(line) or _BULLET.match(line) is not None for line in content}
+    # one entry per line: a line that opens no entry after a finished one stands alone
+    line_mode = len(content) >= 3 and sum(opening[line] for line in content) >= 0.75 * len(content)
+    indents = [_indent(line) for line in content]
+    base = min(indents) if indents else 0
+    deeper = sum(1 for i in indents if i > base)
+    hanging = (
+        deeper >= 2 and deeper < len(content)
+        and all(_indent(b[0][1]) == base for b in blocks)
+        and sum(1 for line in content if _indent(line) == base and opening[line]) >= 0.6 * sum(1 for i in indents if i == base)
+    )
+    # paragraphs are entries: most of them open like one (a page break inside an
+    # entry still continues it when it starts in lower case or the entry stopped open)
+    paragraphs = len(blocks) >= 3 and sum(opening[b[0][1]] for b in blocks) >= 0.5 * len(blocks)
+    groups: list[list[tuple[int, str]]] = []
+    for block in blocks:
+        for index, (offset, line) in enumerate(block):
+            starts = opening[line]
+            if groups:
+                prev = groups[-1][-1][1]
+                if _BULLET.match(line):
+                    starts = True
+                elif index == 0 and paragraphs and starts:
+                    pass  # a paragraph of a paragraph list that opens like an entry is one
+                elif _ends_open(prev):
+                    starts = False
+                elif index == 0:
+                    # after a blank line (a PDF page break) a paragraph continues the
+                    # entry when it starts in lower case or the entry stopped
+                    # mid-sentence; otherwise it stands on its own
+                    first = line.strip()[:1]
+                    starts = starts or (not first.islower() and (_ends_closed(prev) or (paragraphs and _whole_entry(block))))
+                elif hanging:
+                    starts = _indent(line) == base
+                elif line_mode and not starts and _ends_closed(prev) and not line[:1].isspace():
+                    starts = not line.lstrip()[:1] in ("(", "*", "[") and not line.lstrip()[:1].islower()
+            if not groups or starts:
+                groups.append([])
+            groups[-1].append((offset, line))
     entries = []
     for group in groups:
         first_offset, first_line = group[0]
@@ -185,48 +295,88 @@ def split_entries(text: str, start: int, end: int) -> tuple[Entry, ...]:
     return tuple(entries)
 
 
-# Headings inside one section (all running to the same end) whose sections are
-# weighed: the first and the last few. Real documents have one or two; a document
-# of thousands would cost a pass over the section for each.
-NESTED_HEADINGS = 8
+# At most this many reference headings are weighed (the last ones: lists come late), so
+# that a document made of "References" lines stays linear.
+MAX_HEADINGS = 50
 
 
-def _candidates(lines: list[tuple[int, str]]) -> list[tuple[int, int, int]]:
-    """(line of the heading, line of its first entry, line where its section stops)
-    for each reference heading, finding every stop in one pass over the lines."""
-    found = []
-    checked_from = stop = -1  # no line in [checked_from, stop) ends a section
-    for i, (_, line) in enumerate(lines):
-        if len(line) > 80 or heading_text(line) not in REFERENCE_HEADINGS:
-            continue
-        body = i + 1
-        if body < len(lines) and _UNDERLINE.match(lines[body][1]):
-            body += 1
-        if not checked_from <= body <= stop:
-            checked_from = stop = body
-            while stop < len(lines) and not _is_end(lines, stop):
-                stop += 1
-        found.append((i, body, stop))
-    kept = []
-    for _, group in groupby(found, key=itemgetter(2)):
-        nested = list(group)
-        kept += nested if len(nested) <= 2 * NESTED_HEADINGS else nested[:NESTED_HEADINGS] + nested[-NESTED_HEADINGS:]
-    return kept
+def _score(entries: tuple[Entry, ...]) -> int:
+    good = sum(1 for e in entries if len(e.text) < 800 and looks_like_entry_start(e.text))
+    return good - (len(entries) - good)
 
 
 def locate(text: str) -> Section | None:
     """Find the reference list: the heading whose section holds the most entries
-    (the last one on a tie), running to the next heading or trailing matter."""
+    (the last one on a tie), running to the next heading or trailing matter; without
+    such a heading, a trailing block of reference-shaped paragraphs."""
     lines = _lines(text)
+    candidates = [i for i, (_, line) in enumerate(lines) if len(line) <= 80 and heading_text(line) in REFERENCE_HEADINGS]
+    candidates = candidates[-MAX_HEADINGS:]
+    ends: dict[int, int] = {}
+
+    def next_end(i: int) -> int:
+        # one pass from i to the next end line; results are shared by later calls
+        seen = []
+        while i < len(lines) and i not in ends and not _is_end(lines, i):
+            seen.append(i)
+            i += 1
+        stop = ends.get(i, i)
+        for j in seen:
+            ends[j] = stop
+        ends[i] = stop
+        return stop
+
     best: Section | None = None
-    best_count = -1
-    for i, body, stop in _candidates(lines):
+    best_count: int | None = None
+    empty: Section | None = None
+    for i in candidates:
         offset = lines[i][0]
+        body = i + 1
+        if body < len(lines) and _UNDERLINE.match(lines[body][1]):
+            body += 1
+        stop = next_end(body)
         start = lines[body][0] if body < len(lines) else len(text)
         end = lines[stop][0] if stop < len(lines) else len(text)
         entries = split_entries(text, start, end)
-        good = sum(1 for e in entries if len(e.text) < 800 and looks_like_entry_start(e.text))
-        count = good - (len(entries) - good)
-        if count >= best_count:
+        if not entries:
+            empty = Section(offset, start, max(start, end), ())
+            continue
+        count = _score(entries)
+        if best_count is None or count >= best_count:
             best, best_count = Section(offset, start, max(start, end), entries), count
-    return best
+    if best is not None and best_count > 0:
+        return best
+    return _trailing_block(text) or best or empty
+
+
+def _trailing_block(text: str) -> Section | None:
+    """A reference list without a heading: the run of reference-shaped paragraphs (or
+    lines) that ends the document, before any footnotes or trailing matter."""
+    blocks = _blocks(text, 0, len(text))
+    taken: list[list[tuple[int, str]]] = []
+    misses = 0
+    for block in reversed(blocks):
+        first = block[0][1].strip()
+        if not taken and (_FOOTNOTE_DEF.match(first) or first.lower().startswith(TRAILER_PREFIXES)):
+            continue
+        if _MD_HEADING.match(block[0][1]) or _FOOTNOTE_DEF.match(first) or _RULE.match(first):
+            break
+        if looks_like_entry_start(block[0][1]):
+            taken.insert(0, block)
+            misses = 0
+            continue
+        misses += 1
+        if misses > 1 or not taken:
+            break
+        taken.insert(0, block)
+    while taken and not looks_like_entry_start(taken[0][0][1]):
+        taken.pop(0)
+    if not taken:
+        return None
+    start = taken[0][0][0]
+    last_offset, last_line = taken[-1][-1]
+    end = last_offset + len(last_line)
+    entries = split_entries(text, start, end)
+    if len(entries) < 3 or _score(entries) < 0.6 * len(entries):
+        return None
+    return Section(start, start, end, entries, heading=False)

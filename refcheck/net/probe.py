@@ -2,35 +2,41 @@
 
 HEAD first (GET for hosts known to lie on HEAD, or when a page title is
 wanted), GET when HEAD is refused or inconclusive; redirects followed by hand
-(at most ``max_redirects``, loops detected, the policy checked at every hop);
-retries with exponential backoff and jitter for 429, 5xx, timeouts and
-connection resets, honouring Retry-After, with a cap on each wait and on the
-total time per URL; a global and a per-host (host:port) concurrency limit.
+(at most ``max_redirects``, loops detected, the whole policy -- URL syntax,
+scheme, excludes, addresses -- checked at every hop); retries with exponential
+backoff and jitter for 429, 5xx, timeouts and connection resets, honouring
+Retry-After, with a cap on each wait; a global and a per-host (host:port)
+concurrency limit.
+
+Each URL has one deadline (``url_budget``) that covers every hop, retry, wait
+and byte, counted from its first request; :meth:`Prober.probe_all` takes a
+deadline for the whole set.
 """
 
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import random
-import re
 import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import httpx
 
 from .. import __version__
+from ..extract.urls import BadUrl, Url, parse_url
+from .body import ACCEPT_ENCODING, read_title
+from .connect import Pins
+from .failures import REQUEST_ERRORS, RETRYABLE, classify, retry_after
 from .policy import Policy, Resolver, Unresolvable, system_resolver
-from .slots import HostStats, Slots
+from .slots import Deadline, HostStats, Slots
 from .status import LinkStatus
+from .verdict import verdict
 
 USER_AGENT = f"Mozilla/5.0 (compatible; refcheck/{__version__}; +https://github.com/refcheck/refcheck)"
-_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
-_OG_TITLE = re.compile(r"""<meta[^>]+property=["']og:title["'][^>]+content=["']([^"']*)["']""", re.IGNORECASE)
-_LOGIN = re.compile(r"/(?:login|signin|sign-in|log-in|auth|sso|account/login)\b", re.IGNORECASE)
+_REDIRECTS = (301, 302, 303, 307, 308)
 
 
 @dataclass(frozen=True)
@@ -41,13 +47,13 @@ class ProbeSettings:
     retries: int = 3
     backoff: float = 0.25  # first backoff; doubles, with jitter
     max_wait: float = 5.0  # cap on one wait (Retry-After beyond it is not waited for)
-    url_budget: float = 30.0  # total seconds per URL, retries included
+    url_budget: float = 30.0  # deadline per URL: every hop, retry, wait and byte
     connect_timeout: float = 5.0
     read_timeout: float = 10.0
     user_agent: str = USER_AGENT
     get_only_hosts: tuple[str, ...] = ("linkedin.com", "www.linkedin.com")
     want_titles: bool = False
-    title_bytes: int = 65536
+    title_bytes: int = 65536  # read at most this many bytes of a page, before and after decoding
 
 
 @dataclass
@@ -55,41 +61,8 @@ class _Answer:
     status: int | None = None
     headers: httpx.Headers = field(default_factory=httpx.Headers)
     title: str | None = None
-    failure: str | None = None  # "timeout", "reset", "refused", "tls", "other"
+    failure: str | None = None  # "deadline", "timeout", "reset", "refused", "tls", "redirect", "other"
     detail: str = ""
-
-
-def _title_of(html: str) -> str | None:
-    found = _OG_TITLE.search(html) or _TITLE.search(html)
-    return re.sub(r"\s+", " ", found.group(1)).strip() if found else None
-
-
-def retry_after(value: str | None, now: float) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - now)
-
-
-def _classify_error(exc: Exception) -> tuple[str, str]:
-    text = str(exc) or type(exc).__name__
-    if isinstance(exc, httpx.TimeoutException):
-        return "timeout", "timed out"
-    low = text.lower()
-    if "ssl" in low or "certificate" in low or "tls" in low:
-        return "tls", f"TLS failure: {text}"
-    if "refused" in low:
-        return "refused", "connection refused"
-    if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError)) or "reset" in low:
-        return "reset", f"connection reset: {text}"
-    return "other", text
 
 
 class Prober:
@@ -102,11 +75,12 @@ class Prober:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
         seed: int = 0,
+        pins: Pins | None = None,
     ) -> None:
         self.client = client
         self.policy = policy or Policy()
         self.settings = settings or ProbeSettings()
-        self.resolver = resolver
+        self.pins = pins or Pins(resolver)
         self.sleep = sleep
         self.clock = clock
         self.random = random.Random(seed)
@@ -115,149 +89,163 @@ class Prober:
         self._global = asyncio.Semaphore(self.settings.concurrency)
         self._host_slots: dict[str, Slots] = {}
 
-    async def probe_all(self, urls: Iterable[str], done: Callable[[LinkStatus], None] | None = None) -> dict[str, LinkStatus]:
-        urls = list(dict.fromkeys(urls))
+    async def probe_all(self, urls: Iterable[str], done: Callable[[LinkStatus], None] | None = None,
+                        deadline: float | None = None) -> dict[str, LinkStatus]:
+        """Probe every URL; those not finished within ``deadline`` seconds are unverifiable."""
+        tasks = {url: asyncio.ensure_future(self.probe(url)) for url in dict.fromkeys(urls)}
+        if done:
+            for task in tasks.values():
+                task.add_done_callback(lambda t: t.cancelled() or done(t.result()))
+        pending: set = set()
+        if tasks:
+            _, pending = await asyncio.wait(tasks.values(), timeout=deadline)
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+        late = f"not checked: the link check stopped at its {deadline:g} s limit" if deadline is not None else ""
+        return {url: LinkStatus(url, "unverifiable", reason=late) if task in pending else task.result()
+                for url, task in tasks.items()}
 
-        async def one(url: str) -> LinkStatus:
-            status = await self.probe(url)
-            if done:
-                done(status)
-            return status
-
-        results = await asyncio.gather(*(one(u) for u in urls))
-        return dict(zip(urls, results))
+    async def admit(self, url: str) -> str | None:
+        """Check ``url`` against the whole policy and pin its host's addresses;
+        why it may not be requested, or None. Raises Unresolvable."""
+        parsed = parse_url(url)
+        reason = self.policy.excluded(url, parsed)
+        if reason or isinstance(parsed, BadUrl):
+            return reason or "invalid URL"
+        return self.policy.refused(parsed.host, await self.pins.resolve(parsed.host, parsed.is_ip))
 
     async def probe(self, url: str) -> LinkStatus:
         start = self.clock()
-        reason = self.policy.excluded(url)
-        if reason:
-            return LinkStatus(url, "excluded", reason=reason)
-        host = (urlsplit(url).hostname or "").lower()
-        method = "GET" if self.settings.want_titles or host in self.settings.get_only_hosts else "HEAD"
+        parsed = parse_url(url)
+        reason = self.policy.excluded(url, parsed)
+        if reason or not isinstance(parsed, Url):
+            return LinkStatus(url, "excluded", reason=reason or "invalid URL")
+        deadline = Deadline(self.settings.url_budget)
+        method = "GET" if self.settings.want_titles or parsed.host in self.settings.get_only_hosts else "HEAD"
+        first_method = method
         chain: list[str] = []
-        current = url
+        current = parsed
         permanent = True
-        attempt = 0
-        method_start = method
+        retries = 0
+        done = lambda *a, **k: self._done(url, parsed, start, *a, **k)
         while True:
-            try:
-                refused = await self.policy.refused(current, self.resolver)
+            try:  # a slow name server counts against the URL's time too
+                limit = self.settings.url_budget if deadline.end is None else max(0.0, deadline.left())
+                addresses = await asyncio.wait_for(self.pins.resolve(current.host, current.is_ip), limit)
             except Unresolvable as exc:
-                return self._done(url, start, "dead", None, chain, current, f"host name does not resolve ({exc})")
+                return done("dead", None, chain, current, f"host name does not resolve ({exc})")
+            except asyncio.TimeoutError:
+                return done("unverifiable", None, chain, current, f"timed out resolving {current.host}")
+            refused = self.policy.refused(current.host, addresses)
             if refused:
-                why = refused if not chain else f"redirected to {current}: {refused}"
-                return self._done(url, start, "excluded", None, chain, current, why)
-            answer = await self._request(method, current, first=not chain and not attempt and method_start == method)
+                return done("excluded", None, chain, current, refused if not chain else f"redirected to {current.text}: {refused}")
+            first = not chain and not retries and method == first_method
+            answer = await self._request(method, current, first, deadline)
             elapsed = self.clock() - start
             code = answer.status
             if answer.failure:
-                if answer.failure in ("timeout", "reset") and attempt < self.settings.retries:
-                    attempt += 1
-                    if await self._wait(self._backoff(attempt), start):
-                        continue
+                retry = answer.failure in RETRYABLE and retries < self.settings.retries
+                if retry and await self._wait(self._backoff(retries + 1), start, deadline):
+                    retries += 1
+                    continue
+                if answer.failure == "deadline":
+                    return done("unverifiable", None, chain, current, f"timed out at the {self.settings.url_budget:g} s limit per URL")
                 if answer.failure == "timeout":
-                    return self._done(url, start, "unverifiable", None, chain, current, "timed out")
-                return self._done(url, start, "error", None, chain, current, answer.detail)
-            if code in (301, 302, 303, 307, 308) and answer.headers.get("location"):
-                target = urljoin(current, answer.headers["location"])
-                chain.append(current)
-                if target in chain or target == current:
-                    return self._done(url, start, "error", code, chain, target, "redirect loop")
+                    return done("unverifiable", None, chain, current, "timed out")
+                return done("error", None, chain, current, answer.detail)
+            if code in _REDIRECTS and answer.headers.get("location"):
+                chain.append(current.text)
+                target, why = self._next_hop(current, answer.headers["location"])
+                if why:
+                    return done(why[0], code, chain, current, why[1])
+                if target.text in chain:
+                    return done("error", code, chain, target, "redirect loop")
                 if len(chain) > self.settings.max_redirects:
-                    return self._done(url, start, "error", code, chain, target, f"more than {self.settings.max_redirects} redirects")
+                    return done("error", code, chain, target, f"more than {self.settings.max_redirects} redirects")
                 permanent = permanent and code in (301, 308)
                 current = target
                 continue
             if method == "HEAD" and code in (400, 403, 404, 405, 406, 500, 501):
                 method = "GET"  # HEAD refused or not to be trusted: ask again properly
                 continue
-            if code in (429, 500, 502, 503, 504) and attempt < self.settings.retries:
-                attempt += 1
+            if code in (429, 500, 502, 503, 504) and retries < self.settings.retries:
                 wait = retry_after(answer.headers.get("retry-after"), time.time())
                 if wait is None:
-                    wait = self._backoff(attempt)
-                if wait <= self.settings.max_wait and elapsed + wait <= self.settings.url_budget:
+                    wait = self._backoff(retries + 1)
+                if wait <= self.settings.max_wait and elapsed + wait <= self.settings.url_budget and wait < deadline.left():
+                    retries += 1
                     await self.sleep(wait)
                     continue
-            return self._verdict(url, start, code, answer, chain, current, permanent, attempt)
+            return verdict(done, parsed, code, answer, chain, current, permanent, retries)
+
+    def _next_hop(self, current: Url, location: str) -> tuple[Url | None, tuple[str, str] | None]:
+        """The redirect target, or (None, (status, reason)) when it may not be followed."""
+        shown = location if len(location) <= 200 else location[:200] + "..."
+        try:
+            text = urljoin(current.text, location)
+        except ValueError:
+            return None, ("error", f"invalid redirect target (Location: {shown})")
+        target = parse_url(text)
+        why = self.policy.excluded(text, target)
+        if isinstance(target, BadUrl) and target.scheme in ("http", "https"):
+            return None, ("error", f"invalid redirect target (Location: {shown}): {target.reason}")
+        if why:
+            return None, ("excluded", f"redirected to {text if len(text) <= 200 else shown}: {why}")
+        return target, None  # type: ignore[return-value]
 
     def _backoff(self, attempt: int) -> float:
         base = self.settings.backoff * 2 ** (attempt - 1)
         return min(self.settings.max_wait, base * (0.5 + self.random.random()))
 
-    async def _wait(self, seconds: float, start: float) -> bool:
-        if self.clock() - start + seconds > self.settings.url_budget:
+    async def _wait(self, seconds: float, start: float, deadline: Deadline) -> bool:
+        if self.clock() - start + seconds > self.settings.url_budget or seconds >= deadline.left():
             return False
         await self.sleep(seconds)
         return True
 
-    def _verdict(self, url, start, code, answer, chain, current, permanent, attempts) -> LinkStatus:
-        after = f" after {attempts} retr{'y' if attempts == 1 else 'ies'}" if attempts else ""
-        if code is not None and 200 <= code < 300:
-            if chain and permanent and current.rstrip("/") != url.rstrip("/"):
-                path = urlsplit(current).path
-                soft = " (the site's home page: likely a removed page)" if path in ("", "/") and urlsplit(url).path not in ("", "/") else ""
-                soft = soft or (" (a login page)" if _LOGIN.search(path) else "")
-                return self._done(url, start, "redirected", code, chain, current, f"moved permanently{soft}", answer.title)
-            return self._done(url, start, "alive", code, chain, current, "", answer.title)
-        if code in (404, 410):
-            return self._done(url, start, "dead", code, chain, current, f"HTTP {code}")
-        if code == 429:
-            return self._done(url, start, "unverifiable", code, chain, current, f"rate limited (429){after}")
-        if code == 999:
-            return self._done(url, start, "unverifiable", code, chain, current, "bot wall (999)")
-        if code in (401, 403):
-            mitigated = answer.headers.get("cf-mitigated", "")
-            why = "bot challenge (cf-mitigated: challenge)" if mitigated else "access denied"
-            return self._done(url, start, "unverifiable", code, chain, current, f"{why} ({code})")
-        if code is not None and code >= 500:
-            return self._done(url, start, "error", code, chain, current, f"HTTP {code}{after}")
-        return self._done(url, start, "error", code, chain, current, f"HTTP {code}")
-
-    def _done(self, url, start, status, code, chain, final, reason, title=None) -> LinkStatus:
+    def _done(self, url, parsed: Url, start, status, code, chain, final: Url, reason, title=None) -> LinkStatus:
         elapsed = int((self.clock() - start) * 1000)
-        host = self.hosts[urlsplit(url).netloc.lower()]
+        host = self.hosts[parsed.netloc]
         host.slowest_ms = max(host.slowest_ms, elapsed)
         if status in ("dead", "error"):
             host.failures += 1
-        return LinkStatus(url, status, code, final if final != url else None, reason, elapsed, tuple(chain), title)
+        moved = final.text if chain and final.text != url else None
+        return LinkStatus(url, status, code, moved, reason, elapsed, tuple(chain), title)
 
-    async def _request(self, method: str, url: str, first: bool = True) -> _Answer:
-        netloc = urlsplit(url).netloc.lower()
-        slots = self._host_slots.setdefault(netloc, Slots(self.settings.host_concurrency))
-        stats = self.hosts[netloc]
+    async def _request(self, method: str, url: Url, first: bool, deadline: Deadline) -> _Answer:
+        slots = self._host_slots.setdefault(url.netloc, Slots(self.settings.host_concurrency))
+        stats = self.hosts[url.netloc]
         # host first: a task waiting for its host holds no global slot
         await slots.acquire(1 if first else 0)
         try:
             async with self._global:
+                deadline.start()
+                if deadline.left() <= 0:
+                    return _Answer(failure="deadline")
                 stats.in_flight += 1
                 stats.max_in_flight = max(stats.max_in_flight, stats.in_flight)
                 stats.requests += 1
                 self.requests += 1
                 try:
-                    return await self._send(method, url)
+                    return await asyncio.wait_for(self._send(method, url.text), deadline.left())
+                except asyncio.TimeoutError:
+                    return _Answer(failure="deadline")
                 finally:
                     stats.in_flight -= 1
         finally:
             slots.release()
 
     async def _send(self, method: str, url: str) -> _Answer:
-        headers = {"User-Agent": self.settings.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+        headers = {"User-Agent": self.settings.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
+                   "Accept-Encoding": ACCEPT_ENCODING}
         try:
             async with self.client.stream(method, url, headers=headers) as response:
                 title = None
                 kind = response.headers.get("content-type", "")
                 if method == "GET" and self.settings.want_titles and "html" in kind and response.status_code < 300:
-                    title = await self._read_title(response)
+                    title = await read_title(response, self.settings.title_bytes)
                 return _Answer(response.status_code, response.headers, title)
-        except httpx.HTTPError as exc:
-            failure, detail = _classify_error(exc)
+        except REQUEST_ERRORS as exc:
+            failure, detail = classify(exc)
             return _Answer(failure=failure, detail=detail)
-
-    async def _read_title(self, response: httpx.Response) -> str | None:
-        data = b""
-        async for chunk in response.aiter_bytes():
-            data += chunk
-            if len(data) >= self.settings.title_bytes or b"</title>" in data.lower():
-                break
-        return _title_of(data[: self.settings.title_bytes].decode(response.encoding or "utf-8", errors="replace"))

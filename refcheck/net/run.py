@@ -6,12 +6,13 @@ import asyncio
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlsplit
 
 import httpx
 
-from .archive import archived_copy
+from ..extract.urls import Url, parse_url
+from .archive import API, archived_copy
 from .cache import Cache, default_dir
+from .connect import PinnedTransport, Pins
 from .policy import Policy, Resolver, Unresolvable, system_resolver
 from .probe import Prober, ProbeSettings
 from .status import LinkStatus
@@ -27,6 +28,8 @@ class LinkRun:
     suggest_archive: bool = True
     progress: bool = False
     verbose: bool = False
+    url_deadline: float = 30.0  # seconds per URL: every hop, retry, wait and byte
+    link_deadline: float = 300.0  # seconds for the whole link phase; later URLs are unverifiable
 
 
 def probe_urls(urls: list[str], run: LinkRun, warn: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
@@ -35,17 +38,19 @@ def probe_urls(urls: list[str], run: LinkRun, warn: Callable[[str], None] = lamb
     return asyncio.run(_probe(urls, run, warn, transport, resolver))
 
 
-async def _offline(urls: list[str], resolver: Resolver) -> bool:
+async def _offline(urls: list[str], pins: Pins, timeout: float) -> bool:
     """No network: not a single host name resolves (the resolver fails the
-    same way for a missing host and a missing network, so all-or-nothing)."""
-    hosts = sorted({urlsplit(u).hostname or "" for u in urls} - {""})
-    if not hosts:
-        return False
+    same way for a missing host and a missing network, so all-or-nothing).
+    The answers are kept in ``pins``: each name is resolved once per run."""
+    parsed = [parse_url(u) for u in urls]
+    hosts = sorted({p.host for p in parsed if isinstance(p, Url) and not p.is_ip})
+    if not hosts or len(hosts) < len({p.host for p in parsed if isinstance(p, Url)}):
+        return False  # an address needs no name server
 
     async def resolves(host: str) -> bool:
         try:
-            await resolver(host)
-        except Unresolvable:
+            await asyncio.wait_for(pins.resolve(host), timeout)
+        except (Unresolvable, asyncio.TimeoutError):
             return False
         return True
 
@@ -64,25 +69,29 @@ async def _probe(urls, run, warn, transport, resolver) -> dict[str, LinkStatus]:
             results[url] = hit
         else:
             todo.append(url)
-    probable = [u for u in todo if run.policy.excluded(u) is None]
-    if probable and await _offline(probable, resolver):
+    pins = Pins(resolver)
+    probable = [u for u in todo if run.policy.excluded(u, parse_url(u)) is None]
+    if probable and await _offline(probable, pins, run.url_deadline):
         for url in todo:
-            reason = run.policy.excluded(url)
+            reason = run.policy.excluded(url, parse_url(url))
             results[url] = LinkStatus(url, "excluded", reason=reason) if reason else LinkStatus(
                 url, "unverifiable", reason="no network: no host name could be resolved")
         return {u: results[u] for u in urls}
     limits = httpx.Limits(max_connections=run.settings.concurrency, max_keepalive_connections=run.settings.concurrency)
     timeout = httpx.Timeout(run.settings.read_timeout, connect=run.settings.connect_timeout)
-    async with httpx.AsyncClient(transport=transport, limits=limits, timeout=timeout, follow_redirects=False) as client:
-        prober = Prober(client, run.policy, run.settings, resolver)
+    transport = transport or PinnedTransport(pins, limits)
+    settings = replace(run.settings, url_budget=run.url_deadline)
+    async with httpx.AsyncClient(transport=transport, limits=limits, timeout=timeout, follow_redirects=False,
+                                 trust_env=False) as client:
+        prober = Prober(client, run.policy, settings, resolver, pins=pins)
         bar = _progress(len(todo)) if run.progress and todo else None
         try:
-            found = await prober.probe_all(todo, (lambda s: bar.advance()) if bar else None)
+            found = await prober.probe_all(todo, (lambda s: bar.advance()) if bar else None, run.link_deadline)
         finally:
             if bar:
                 bar.close()
-        if run.suggest_archive:
-            dead = [u for u, s in found.items() if s.status == "dead"]
+        dead = [u for u, s in found.items() if s.status == "dead"]
+        if run.suggest_archive and dead and await _archive_allowed(prober):
             copies = await asyncio.gather(*(archived_copy(client, u) for u in dead))
             for url, copy in zip(dead, copies):
                 if copy:
@@ -96,6 +105,14 @@ async def _probe(urls, run, warn, transport, resolver) -> dict[str, LinkStatus]:
         for host, stats in sorted(prober.hosts.items()):
             warn(f"refcheck: {host}: {stats.requests} requests, {stats.failures} failed, slowest {stats.slowest_ms} ms")
     return {u: results[u] for u in urls}
+
+
+async def _archive_allowed(prober: Prober) -> bool:
+    """The archive's own host passes the address policy (and is pinned)."""
+    try:
+        return await prober.admit(API) is None
+    except Unresolvable:
+        return False
 
 
 class _progress:

@@ -1,9 +1,10 @@
-"""Concurrency bookkeeping for the prober: per-host slots served by priority, and stats."""
+"""Bookkeeping for the prober: per-host slots served by priority, stats, and the per-URL deadline."""
 
 from __future__ import annotations
 
 import asyncio
 import heapq
+import math
 from dataclasses import dataclass
 
 
@@ -41,3 +42,18 @@ class HostStats:
     slowest_ms: int = 0
     in_flight: int = 0
     max_in_flight: int = 0
+
+
+class Deadline:
+    """Seconds left for one URL, on the event loop's clock, from its first request."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.end: float | None = None
+
+    def start(self) -> None:
+        if self.end is None:
+            self.end = asyncio.get_running_loop().time() + self.seconds
+
+    def left(self) -> float:
+        return math.inf if self.end is None else self.end - asyncio.get_running_loop().time()

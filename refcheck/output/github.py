@@ -6,16 +6,21 @@ https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 from __future__ import annotations
 
 from ..findings import Report
+from .escape import printable
 from .text import summary
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Command data: GitHub decodes %25, %0D and %0A; every other control
+    character is shown escaped, never passed to the log."""
+    encoded = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(encoded)
 
 
 def _property(text: str) -> str:
+    """A property value: like data, and ':' and ',' (which end a property)."""
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 

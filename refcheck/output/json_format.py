@@ -7,6 +7,7 @@ import json
 from .. import __version__
 from ..findings import FileResult, Finding, Report
 from ..model import Citation, Reference
+from .escape import json_safe
 
 SCHEMA = 1
 
@@ -93,6 +94,7 @@ def render(report: Report) -> str:
         "refcheck": __version__,
         "files": [file_dict(r) for r in report.files],
         "errors": list(report.errors),
+        "notes": list(report.notes),
         "summary": {
             "files": len(report.files),
             "references": sum(len(r.references) for r in report.files),
@@ -100,4 +102,4 @@ def render(report: Report) -> str:
             "findings": report.counts(),
         },
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"

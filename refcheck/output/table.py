@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from ..findings import FileResult
+from ..rules.base import plural
+from .escape import printable
 
 
 def _table(headers: list[str], rows: list[list[str]], widths: list[int]) -> list[str]:
     def cut(text: str, width: int) -> str:
-        text = " ".join(text.split())
+        text = printable(" ".join(text.split()))
         return text if len(text) <= width else text[: width - 1] + "…"
 
     lines = ["  ".join(cut(h, w).ljust(w) for h, w in zip(headers, widths)).rstrip()]
@@ -21,7 +23,7 @@ def render_understanding(result: FileResult) -> str:
     cited_by: dict[str, list[str]] = {}
     for cid, rid in sorted(result.links.items(), key=lambda kv: int(kv[0][1:])):
         cited_by.setdefault(rid, []).append(cid)
-    out = [f"{result.path}: {len(result.references)} references, {len(result.citations)} citations (style {result.style})", ""]
+    out = [f"{printable(result.path)}: {plural(len(result.references), 'reference')}, {plural(len(result.citations), 'citation')} (style {result.style})", ""]
     if not result.section_found:
         out += ["No reference list found.", ""]
     ref_rows = []

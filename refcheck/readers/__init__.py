@@ -7,12 +7,15 @@ Readers never judge the content.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import stat
+import sys
+from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Document
 from . import markdown, text
 from .decode import decode
+from .files import MAX_BYTES, problem, read_regular, read_stream
 
 READERS = {
     ".txt": text,
@@ -22,7 +25,7 @@ READERS = {
     ".markdown": markdown,
 }
 SUPPORTED_SUFFIXES = tuple(sorted(READERS))
-MAX_BYTES = 256 * 1024 * 1024
+__all__ = ["MAX_BYTES", "READERS", "SUPPORTED_SUFFIXES", "expand", "read_bytes", "read_path", "read_stdin", "reader_for"]
 
 
 def reader_for(path: str):
@@ -39,6 +42,7 @@ def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Document:
 
 
 def read_path(path: str) -> Document:
+    """Read a regular file with the reader for its suffix (see :mod:`.files`)."""
     module = reader_for(path)
     if module is None:
         suffix = os.path.splitext(path)[1] or "(none)"
@@ -46,39 +50,74 @@ def read_path(path: str) -> Document:
             path,
             f"unsupported input format {suffix!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}",
         )
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise InputError(path, f"file too large ({size} bytes; the limit is {MAX_BYTES})")
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except InputError:
-        raise
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from None
-    return module.read(path, decode(path, data))
+    return module.read(path, decode(path, read_regular(path)))
 
 
-def iter_paths(paths: list[str]) -> Iterator[str]:
-    """Expand folders into the supported files below them, in sorted order.
+def read_stdin(stream: BinaryIO | None = None, fmt: str = "md") -> Document:
+    """Standard input (or ``stream``), bounded like a file, as ``<stdin>``."""
+    if stream is None:
+        stream = getattr(sys.stdin, "buffer", sys.stdin)
+    if stream is None:  # started with standard input closed
+        raise InputError("<stdin>", "standard input is closed")
+    return read_bytes("<stdin>", read_stream("<stdin>", stream), fmt)
 
-    A path that names a file is yielded as given (even if unsupported, so that
-    the user hears about it); a folder with nothing supported raises.
+
+def expand(path: str, errors: list[str], notes: list[str]) -> list[str]:
+    """The documents ``path`` stands for: itself, or the supported files in a
+    folder and its subfolders, in sorted order.
+
+    A path that names a file is returned as given (even if unsupported, so that
+    the user hears about it). Nothing is skipped without a word, except hidden
+    names and unsupported suffixes inside folders: an unreadable folder or a
+    folder with nothing supported is an error, a symlinked subfolder (not
+    followed) a note.
     """
-    for path in paths:
-        if path == "-" or not os.path.isdir(path):
-            if path != "-" and not os.path.exists(path):
-                raise InputError(path, "no such file or directory")
-            yield path
+    if path == "-":
+        return [path]
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        errors.append(str(InputError(path, problem(exc))))
+        return []
+    if not stat.S_ISDIR(mode):
+        return [path]
+    before = len(errors)
+    found = _walk(path, errors, notes)
+    if not found and len(errors) == before:
+        errors.append(str(InputError(path, f"no supported documents in this folder ({', '.join(SUPPORTED_SUFFIXES)})")))
+    return found
+
+
+def _walk(top: str, errors: list[str], notes: list[str]) -> list[str]:
+    """Depth first, in sorted order, without recursion (a folder tree may be
+    deeper than Python's stack) and without following symlinked folders."""
+    found: list[str] = []
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as exc:
+            errors.append(str(InputError(folder, f"cannot read this folder: {problem(exc)}")))
             continue
-        found = False
-        for root, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if reader_for(name) is not None and not name.startswith("."):
-                    found = True
-                    yield os.path.join(root, name)
-        if not found:
-            raise InputError(
-                path, f"no supported documents in this folder ({', '.join(SUPPORTED_SUFFIXES)})"
-            )
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if not _is_folder(entry):  # files, and links that lead nowhere (read, and reported, if supported)
+                if reader_for(entry.name) is not None:
+                    found.append(entry.path)
+            elif entry.is_symlink():
+                notes.append(f"{entry.path}: symbolic link to a folder, not followed (name it to check it)")
+            else:
+                subfolders.append(entry.path)
+        stack.extend(reversed(subfolders))
+    return found
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a symlink loop, a permission problem: reported when read
+        return False

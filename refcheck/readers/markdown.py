@@ -13,7 +13,11 @@ _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _BACKTICKS = re.compile(r"`+")
 _LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
-_LINK_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.MULTILINE)
+# "[id]: https://..." (not a footnote "[^1]: text", whose text is read)
+_LINK_DEFINITION = re.compile(r"^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.MULTILINE)
+_WIKILINK = re.compile(r"\[\[(?:[^\[\]|\n]{1,200}\|)?(?P<label>[^\[\]|\n]{1,200})\]\]")
+_HAS_YEAR = re.compile(r"\d{4}")
+_YEAR_NEXT = re.compile(r"\s?\(\d{4}")
 # no "<" inside an autolink (CommonMark): each "<" would rescan to the next ">"
 _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]*>", re.IGNORECASE)
 
@@ -61,8 +65,23 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
         found = [m if isinstance(m, tuple) else m.span() for m in find(scan)]
         spans += found
         scan = blank(scan, found)
-    # keep the "]" of a link so the link text stays separate from what follows
-    spans += [(m.start() + 1, m.end()) for m in _LINK_TARGET.finditer(scan)]
+    # keep the "]" of a link so the link text stays separate from what follows,
+    # unless the link text is itself a citation: "([Smith, 2025](https://...))"
+    # or the author of a narrative citation: "[Lemon](https://...) (2018)"
+    found = []
+    for match in _LINK_TARGET.finditer(scan):
+        found.append((match.start() + 1, match.end()))
+        opening = scan.rfind("[", max(0, match.start() - 300), match.start())
+        if opening == -1 or "\n" in scan[opening:match.start()]:
+            continue
+        if _HAS_YEAR.search(scan, opening, match.start()) or _YEAR_NEXT.match(scan, match.end()):
+            found += [(opening, opening + 1), (match.start(), match.start() + 1)]
+    spans += found
+    scan = blank(scan, found)
+    # wikilinks: "[[note|Smith, 2021]]" reads as "Smith, 2021"; "[[Smith 2021]]" as written
+    for match in _WIKILINK.finditer(scan):
+        spans.append((match.start(), match.start("label")))
+        spans.append((match.end("label"), match.end()))
     spans += url_spans(scan)
     return spans
 

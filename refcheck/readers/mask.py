@@ -10,7 +10,11 @@ import re
 from collections.abc import Iterable
 
 _NOT_NEWLINE = re.compile(r"[^\n]+")
-URL_RE = re.compile(r"""(?:https?|ftp)://[^\s<>"'\]]+|\bwww\.[^\s<>"'\]]+""", re.IGNORECASE)
+# A bracketed IPv6 host ("http://[2001:db8::1]:8080/") is the one place a URL
+# may hold "]"; elsewhere "]" ends it (Markdown links, "[Online]").
+URL_RE = re.compile(
+    r"""(?:https?|ftp)://(?:\[[\w:.%~-]{1,64}\][^\s<>"'\]]*|[^\s<>"'\]]+)|\bwww\.[^\s<>"'\]]+""", re.IGNORECASE
+)
 
 
 def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:

@@ -24,6 +24,7 @@ RULE_MODULES = (
     "rc109_citation_form",
     "rc110_unparsed_reference",
     "rc111_style_mismatch",
+    "rc112_unreliable_reading",
     "rc201_incomplete_reference",
     "rc202_access_date",
     "rc203_url_date_mismatch",
@@ -38,6 +39,15 @@ RULE_MODULES = (
     "rc404_link_redirected",
     "rc405_link_not_probed",
     "rc406_page_title_drift",
+    "rc501_work_not_found",
+    "rc502_identifier_conflict",
+    "rc503_identifier_not_registered",
+    "rc504_metadata_mismatch",
+    "rc505_retracted",
+    "rc506_correction_or_concern",
+    "rc507_preprint_published",
+    "rc508_doi_available",
+    "rc509_identifier_malformed",
 )
 
 REGISTRY: dict[str, ModuleType] = {

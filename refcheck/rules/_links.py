@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..extract.urls import reference_urls
 from ..model import Reference, Span
-from ..net.urls import reference_urls
 from .base import Context
 
 

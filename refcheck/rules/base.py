@@ -15,10 +15,13 @@ from ..extract.sections import Section
 from ..findings import Severity
 from ..model import Citation, Document, Reference, Span
 
-# Per style: the smallest number of authors cited as "First et al." and, for
-# APA 6, the number from which et al. is used even at the first citation.
-ET_AL_FROM = {"apa7": 3, "apa6": 3, "harvard": 4, "chicago": 4}
-ET_AL_ALWAYS_FROM = {"apa7": 3, "apa6": 6, "harvard": 4, "chicago": 4}
+# Per style: the smallest number of authors that may be cited as "First et al.",
+# and the number from which et al. is required (a full list is then wrong).
+# APA 6 names three to five authors in full at the first citation. Chicago 17
+# names three authors, Chicago 18 writes et al. from three; Harvard variants
+# differ the same way: both are accepted. ABNT (NBR 10520) names up to three.
+ET_AL_FROM = {"apa7": 3, "apa6": 3, "harvard": 3, "chicago": 3, "abnt": 4}
+ET_AL_ALWAYS_FROM = {"apa7": 3, "apa6": 6, "harvard": 4, "chicago": 4, "abnt": 4}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,7 @@ class Context:
     style: str = "apa7"  # resolved: never "auto"
     numeric_citations: int = 0
     link_status: Mapping[str, Any] | None = None  # written URL -> LinkStatus; None: not probed
+    verification: Mapping[str, Any] | None = None  # identifiers.key(ref) -> net.verify Verdict; None: not verified
     this_year: int = field(default_factory=lambda: _dt.date.today().year)
 
     @cached_property

@@ -2,6 +2,10 @@
 
 ## What it does
 Reports each entry of the reference list that no in-text citation links to.
+When the text names the entry's first author within 200 characters of its
+year in a form refcheck does not read as a citation ("Moral und Hypermoral
+(1969) de Arnold Gehlen", "des Wissenschaftsrates (2010)"), the finding is
+info and says where.
 
 ## Why is this bad?
 Author-date styles (APA, Harvard, Chicago) list only works cited in the text.
@@ -22,9 +26,13 @@ Cite the work where it is used, or remove the entry.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Iterator
 
 from ..extract.linking import LINKED
+from ..extract.names import fold
 from ..findings import Severity
 from .base import Context, Problem
 
@@ -44,6 +52,63 @@ def check(ctx: Context) -> Iterator[Problem]:
                 cited.update(r.id for r in link.others)
         elif link.kind == "ambiguous":
             cited.update(r.id for r in link.others)
+    mentions = None
     for ref in ctx.references:
         if ref.id not in cited and ref.problem is None:
-            yield Problem(ref.span, f"{ref.label} is listed but never cited", None, None, ref.id)
+            mentions = mentions or _Mentions(ctx)
+            near = mentions.find(ref)
+            if near is None:
+                yield Problem(ref.span, f"{ref.label} is listed but never cited", None, None, ref.id)
+            else:
+                # named in the text near its year, in a form refcheck does not read as a
+                # citation ("Moral und Hypermoral (1969) de Arnold Gehlen"): say so quietly
+                yield Problem(
+                    ref.span,
+                    f"{ref.label}: no citation refcheck can read points to it, but the text names "
+                    f"{near[0]} near {near[1]} at line {ctx.document.position(near[2])[0]}",
+                    None, None, ref.id, Severity.INFO,
+                )
+
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
+_YEARISH = re.compile(r"\b(?:1\d\d\d|20\d\d)[a-z]?\b|\bn\.\s?d\.|\bs\.\s?d\.|\bs\.\s?f\.")
+# endings a name takes in running text: "Wissenschaftsrates", "Marx's"
+_ENDINGS = ("", "s", "es", "e", "n", "'s", "\u2019s")
+
+
+class _Mentions:
+    """Where each word and each year stands in the text outside the reference list."""
+
+    WINDOW = 200  # characters between a name and its year
+
+    def __init__(self, ctx: Context) -> None:
+        text = ctx.document.scan
+        section = ctx.section
+        skip = (section.heading_start, section.end) if section else (0, 0)
+        self.words: dict[str, list[int]] = defaultdict(list)
+        self.years: dict[str, list[int]] = defaultdict(list)
+        for match in _WORD.finditer(text):
+            if not skip[0] <= match.start() < skip[1]:
+                self.words[fold(match.group(0)).lower()].append(match.start())
+        for match in _YEARISH.finditer(text):
+            if not skip[0] <= match.start() < skip[1]:
+                self.years[match.group(0)[:4].lower().replace(" ", "")].append(match.start())
+
+    def find(self, ref) -> tuple[str, str, int] | None:
+        """(name as listed, year, offset of the name) when the first author's name (its
+        longest word, or an alias) stands within WINDOW characters of the entry's year."""
+        year = (ref.year or "n.d.")[:4].lower()
+        years = sorted(self.years.get(year, []) + (self.years.get("s.d.", []) if year == "n.d." else []))
+        if not years or not ref.authors:
+            return None
+        family = ref.authors[0].family
+        keys = [max(fold(family).lower().replace("-", " ").split(), key=len, default="")] + [a.lower() for a in ref.aliases]
+        for key in keys:
+            if len(key) < 3:
+                continue
+            for ending in _ENDINGS:
+                for offset in self.words.get(key + ending, ()):
+                    index = bisect_left(years, offset - self.WINDOW)
+                    if index < len(years) and years[index] <= offset + self.WINDOW:
+                        return family, ref.year or "n.d.", offset
+        return None

@@ -3,8 +3,10 @@
 ## What it does
 Reports a citation whose first author is a near miss of a listed author
 ("Jonson" for "Johnson", "Mueler" for "Müller"), names the authors in another
-order than the entry, or names a co-author the entry does not have in place
-of one it has. Suggests the listed spelling.
+order than the entry, names a co-author the entry does not have in place of
+one it has, or names the first author alone where the entry has two or more
+and no "et al." (a warning: the text may mean another, unlisted work).
+Suggests the listed spelling.
 
 ## Why is this bad?
 Misspelt names break the link between text and list for readers and for
@@ -29,7 +31,7 @@ from ..extract.linking import osa_distance
 from ..extract.names import name_key
 from ..findings import Severity
 from ..model import Citation, Reference, author_label
-from .base import Context, Problem, cited_label, rewrite
+from .base import ET_AL_FROM, Context, Problem, cited_label, rewrite
 
 CODE = "RC104"
 NAME = "author-mismatch"
@@ -41,6 +43,11 @@ def _listed_names(citation: Citation, ref: Reference) -> str:
         return f"{ref.authors[0].family} et al."
     families = [a.family for a in ref.authors[: max(1, len(citation.authors))]]
     return families[0] if len(families) == 1 else ", ".join(families[:-1]) + " & " + families[-1]
+
+
+def _all_names(ref: Reference) -> str:
+    families = [a.family for a in ref.authors]
+    return ", ".join(families[:-1]) + " & " + families[-1]
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -61,6 +68,18 @@ def check(ctx: Context) -> Iterator[Problem]:
                 rewrite(citation, authors=_listed_names(citation, ref)),
                 citation.id,
                 ref.id,
+            )
+        elif (link.kind == "exact" and len(citation.authors) == 1 and not citation.et_al and not ref.et_al and len(ref.authors) >= 2
+              and not ref.corporate and not ref.editors):
+            count = len(ref.authors)
+            fix = _all_names(ref) if count < ET_AL_FROM[ctx.style] else f"{ref.authors[0].family} et al."
+            yield Problem(
+                citation.span,
+                f"{cited_label(citation)}: names {citation.authors[0]} alone, but the entry has {count} authors: {ref.label}",
+                rewrite(citation, authors=fix),
+                citation.id,
+                ref.id,
+                Severity.WARNING,
             )
         elif len(citation.authors) > 1 and not citation.et_al and not ref.et_al and len(ref.authors) >= len(citation.authors):
             listed = [name_key(a.family) for a in ref.authors]

@@ -2,11 +2,12 @@
 
 ## What it does
 Compares how a citation names the authors with the number of authors in the
-entry and the configured style (APA 7: "et al." from 3 authors; APA 6: from 3,
-always from 6; Harvard and Chicago: from 4). Reports "et al." for a work with
-too few authors, a multi-author work cited by its first author alone, a full
-list where the style asks for "et al.", and more names in the text than the
-entry has.
+entry and the document's style (APA 7: "et al." from 3 authors; APA 6: from 3,
+always from 6; Chicago and Harvard: either from 3 or from 4, as their editions
+differ; ABNT: from 4). Reports "et al." for a work with too few authors, a full
+list where the style asks for "et al.", an entry truncated with "et al." cited by
+its first author alone, and more names in the text than the entry has. A
+multi-author work cited by its first author alone is RC104's.
 
 ## Why is this bad?
 The author part of a citation is how readers find the entry; a citation that
@@ -69,8 +70,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             label = label or f"{ref.label} has {count} author"
             yield Problem(citation.span, f"{cited_label(citation)}: names {cited} authors but {label}", rewrite(citation, authors=_all_names(families) if count < threshold else f"{first} et al."), citation.id, ref.id)
         elif cited == 1 and count >= 2:
-            fix = _all_names(families) if count < threshold else f"{first} et al."
-            yield Problem(citation.span, f"{cited_label(citation)}: cites the first author alone but {label}; write {fix}", rewrite(citation, authors=fix), citation.id, ref.id)
+            continue  # a co-author dropped: RC104's
         elif cited == count and count >= always:
             yield Problem(citation.span, f"{cited_label(citation)}: {ctx.style} cites a work with {count} authors as {first} et al.", rewrite(citation, authors=f"{first} et al."), citation.id, ref.id)
         elif 1 < cited < count and count >= threshold:

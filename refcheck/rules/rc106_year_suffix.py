@@ -4,7 +4,8 @@
 Reports two entries with the same authors and year that are not told apart
 by suffixes (2019a, 2019b); a citation whose suffix the list does not have,
 or that has none where the list uses them; a citation that could refer to
-several entries; and a suffix on an entry that has no sibling.
+several entries; and a suffix on an entry that has no sibling (no other entry
+by the same first author in that year).
 
 ## Why is this bad?
 "(Harvey, 1996)" cannot be resolved when the list holds two Harvey 1996
@@ -42,12 +43,16 @@ def _authors_key(ref) -> tuple[str, ...]:
 
 def check(ctx: Context) -> Iterator[Problem]:
     groups = defaultdict(list)
+    first_authors: dict[tuple[str, str], int] = defaultdict(int)
     for ref in ctx.references:
         if ref.authors and ref.year:
             groups[(_authors_key(ref), ref.year)].append(ref)
+            first_authors[(name_key(ref.authors[0].family), ref.year)] += 1
     for refs in groups.values():
         if len(refs) == 1:
-            if refs[0].year_suffix:
+            # works by the same first author in one year are cited alike ("Schaufeli
+            # et al., 2002a"), so APA gives them suffixes even with other co-authors
+            if refs[0].year_suffix and first_authors[(name_key(refs[0].authors[0].family), refs[0].year)] == 1:
                 ref = refs[0]
                 yield Problem(ref.span, f"{ref.label}: a year suffix but no other entry by these authors in {ref.year}", ref.year, None, ref.id)
             continue

@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 
 from ..extract.names import name_key, title_key
+from ..extract.urls import clean_url
 from ..findings import Severity
 from .base import Context, Problem
 
@@ -36,8 +37,12 @@ DEFAULT_SEVERITY = Severity.WARNING
 
 
 def _url_key(url: str) -> str:
-    url = re.sub(r"^https?://(?:www\.)?", "", url.lower())
-    return re.sub(r"[#?].*$", "", url).rstrip("/")
+    """The URL without scheme, "www.", fragment, trackers and trailing "/": the query
+    stays, since it often names the work (books.google.com/books?id=...)."""
+    url = clean_url(url)[0]
+    url = re.sub(r"^https?://(?:www\.)?", "", url, flags=re.IGNORECASE)
+    host, _, rest = url.partition("/")
+    return host.lower() + "/" + re.sub(r"#.*$", "", rest).rstrip("/")
 
 
 def check(ctx: Context) -> Iterator[Problem]:

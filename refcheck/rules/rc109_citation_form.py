@@ -44,7 +44,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     if len(parenthetical) >= 3 and max(with_comma, without) >= 2 * min(with_comma, without) and min(with_comma, without):
         majority = with_comma > without
     for citation in ctx.citations:
-        if citation.year[:1].isdigit() and (len(citation.year) > 4 or int(citation.year) > ctx.this_year + 1):
+        year = citation.year.split("\u2013")[0]
+        if year[:1].isdigit() and (len(year) > 4 or int(year) > ctx.this_year + 1):
             yield Problem(citation.span, f"{cited_label(citation)}: {citation.year} is not a possible year", None, citation.id)
         if citation.separator_missing:
             yield Problem(citation.span, f"{cited_label(citation)}: no ';' between this work and the one before it", None, citation.id)

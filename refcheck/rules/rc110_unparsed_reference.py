@@ -33,7 +33,7 @@ from .base import Context, Problem, first_words
 
 CODE = "RC110"
 NAME = "unparsed-reference"
-DEFAULT_SEVERITY = Severity.WARNING
+DEFAULT_SEVERITY = Severity.INFO
 
 
 def check(ctx: Context) -> Iterator[Problem]:

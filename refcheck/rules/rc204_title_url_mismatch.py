@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from ..extract.names import content_words as words
+from ..extract.urls import Url, parse_url
 from ..findings import Severity
 from .base import Context, Problem
 
@@ -38,7 +39,10 @@ NAME = "title-url-mismatch"
 DEFAULT_SEVERITY = Severity.WARNING
 
 def slug_words(url: str) -> list[tuple[str, str]]:
-    path = unquote(urlsplit(url).path)
+    parsed = parse_url(url)
+    if not isinstance(parsed, Url):
+        return []  # RC206 reports a URL that cannot be used
+    path = unquote(parsed.path)
     segments = [s for s in path.split("/") if s and not s.isdigit()]
     for segment in reversed(segments):
         segment = re.sub(r"\.(?:html?|php|aspx?)$", "", segment)

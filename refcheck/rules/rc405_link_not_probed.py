@@ -1,10 +1,13 @@
-"""RC405 link-not-probed: a link refused by policy (private address, excluded, unsupported scheme).
+"""RC405 link-not-probed: a link refused by policy (private address, excluded, unsupported scheme, invalid URL).
 
 ## What it does
 With `--links`, reports URLs that refcheck did not request: hosts that resolve
-to loopback, private, link-local, multicast or reserved addresses (unless
-`--allow-private`), URLs matching an `exclude` pattern, and schemes other than
-http and https.
+to loopback, private, link-local, shared (CGNAT), multicast or reserved
+addresses (unless `--allow-private`), URLs matching an `exclude` pattern,
+schemes other than http and https, and URLs that cannot be parsed ("invalid
+URL: port '99999' is not a number from 1 to 65535"; RC206 reports those too).
+The same policy applies at every redirect hop: a page that redirects to
+`file:`, to a private address or to an excluded URL is not followed there.
 
 ## Why is this bad?
 A private address in a published reference usually means an intranet or

@@ -21,7 +21,12 @@ from .conftest import fake_resolver
     [("93.184.216.34", True), ("2606:2800:220:1:248:1893:25c8:1946", True), ("127.0.0.1", False), ("10.1.2.3", False),
      ("172.16.0.1", False), ("192.168.0.1", False), ("169.254.169.254", False), ("100.64.0.1", False), ("0.0.0.0", False),
      ("224.0.0.1", False), ("240.0.0.1", False), ("::1", False), ("fe80::1", False), ("fc00::1", False),
-     ("::ffff:127.0.0.1", False), ("::ffff:10.0.0.1", False), ("::", False)],
+     ("::ffff:127.0.0.1", False), ("::ffff:10.0.0.1", False), ("::", False),
+     # embedded IPv4 is judged by what it carries: mapped, compatible, NAT64, 6to4
+     ("::ffff:93.184.216.34", True), ("::127.0.0.1", False), ("64:ff9b::7f00:1", False), ("64:ff9b::5db8:d822", True),
+     ("2002:7f00:1::1", False), ("2002:a00:1::1", False), ("2002:5db8:d822::1", True),
+     ("100.127.255.254", False), ("192.0.2.1", False), ("198.18.0.1", False), ("255.255.255.255", False),
+     ("ff02::1", False), ("2001:db8::1", False)],
 )
 def test_public_addresses(address, public):
     assert is_public(address) is public
@@ -131,3 +136,19 @@ def test_system_resolver_reads_localhost_from_the_hosts_file():
     from refcheck.net.policy import system_resolver
 
     assert "127.0.0.1" in asyncio.run(system_resolver("localhost"))
+
+
+def test_deadlines_come_from_the_config_and_the_command_line(tmp_path):
+    from refcheck.config import load
+    from refcheck.errors import ConfigError
+
+    path = tmp_path / "refcheck.toml"
+    path.write_text('url-deadline = 5\nlink-deadline = 60.5\n', encoding="utf-8")
+    config = load(str(path))
+    assert (config.url_deadline, config.link_deadline) == (5.0, 60.5)
+    assert config.with_options(url_deadline=2).url_deadline == 2.0
+    path.write_text('url-deadline = 0\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="url-deadline must be a number of seconds above 0"):
+        load(str(path))
+    with pytest.raises(ConfigError, match="--link-deadline must be a number of seconds"):
+        config.with_options(link_deadline=-1)

@@ -31,10 +31,10 @@ class Handler(BaseHTTPRequestHandler):
             self.send_response(404)
             self.end_headers()
 
-    def do_HEAD(self):  # noqa: N802
+    def do_HEAD(self):
         self._answer(False)
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         self._answer(True)
 
     def log_message(self, *args):
@@ -85,4 +85,4 @@ def test_without_the_flag_nothing_reaches_the_server(server, tmp_path):
     assert result.exit_code == 0
     lines = [line for line in result.stdout.splitlines() if "RC405" in line]
     assert len(lines) == 3
-    assert "127.0.0.1 resolves to a non-public address (127.0.0.1); use --allow-private to probe it" in lines[0]
+    assert "127.0.0.1 is a non-public address; use --allow-private to probe it" in lines[0]

@@ -41,3 +41,15 @@ def test_lonely_suffix():
     """
     assert found(text) == [(4, 1, "RC106")]
     assert messages(text, "RC106") == ["Harvey (1989a): a year suffix but no other entry by these authors in 1989"]
+
+
+def test_suffixes_for_one_first_author_with_other_co_authors():
+    # both are cited "Okafor et al., 2002a/b": APA 7 tells them apart by suffix
+    text = """
+    Burnout was measured (Okafor et al., 2002a) and modelled (Okafor et al., 2002b).
+
+    References
+    Okafor, N., Lind, P., & Berg, S. (2002a). Measuring burnout. Journal of Work, 3(1), 1-9.
+    Okafor, N., Ruiz, M., & Tan, W. (2002b). Modelling burnout. Journal of Work, 3(2), 10-19.
+    """
+    assert found(text) == []

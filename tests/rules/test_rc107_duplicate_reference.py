@@ -35,3 +35,16 @@ def test_different_works_same_author():
     Harvey, David (1996). Justice, Nature and the Geography of Difference. Oxford: Blackwell.
     """
     assert found(text) == []
+
+
+def test_urls_that_differ_in_their_query_are_different_works():
+    text = """
+    Two books (Okafor, 2001; Lind, 2003).
+
+    References
+    Okafor, N. (2001). River law. https://books.google.com/books?id=AbC123
+    Lind, P. (2003). Sea law. https://books.google.com/books?id=XyZ789&utm_source=x
+    """
+    assert found(text, "RC107") == []
+    same = text.replace("id=XyZ789&utm_source=x", "id=AbC123&utm_source=x")
+    assert found(same, "RC107") == [(5, 1, "RC107")]

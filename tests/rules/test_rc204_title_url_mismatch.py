@@ -40,3 +40,16 @@ def test_url_of_another_article():
 )
 def test_tolerated_differences(title, url):
     assert found(entry(title, url), "RC204") == []
+
+
+def test_slug_of_a_bracketed_ipv6_url_is_compared():
+    text = entry("Kazakhstan Cautiously Builds Ties with China", "http://[2001:db8::5]:8080/kazakhstan-cautiously-intensifies-ties-with-china")
+    assert messages(text, "RC204") == [
+        'Dukeev (2023): the title has "Builds" where the URL slug has "intensifies"; the title may have been retyped'
+    ]
+
+
+@pytest.mark.parametrize("url", ["http://[2001:db8::5/kazakhstan-cautiously-intensifies-ties", "http://x.org:99999/a-b-c-d-e",
+                                 "http://ｘ＠ｙ.org/kazakhstan-cautiously-intensifies-ties"])
+def test_an_unusable_url_has_no_slug_to_compare(url):
+    assert found(entry("Kazakhstan Cautiously Builds Ties with China", url), "RC204") == []

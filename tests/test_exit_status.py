@@ -1,0 +1,166 @@
+"""Exit statuses where the user meets them: 3 for a bug (one line naming the
+file, the traceback only with --debug), 2 for output that cannot be written,
+141 for a reader that went away; never a traceback."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from refcheck.findings import ExitCode
+from refcheck.rules import REGISTRY
+
+from ._cli import GOOD, WRONG_YEAR, cli, refcheck, write
+
+
+# 1. Internal errors: exit 3, one line naming the file, the traceback only with --debug.
+
+def _boom(ctx):
+    raise RuntimeError("boom\nsecond line")
+
+
+def test_internal_error_is_exit_3_with_one_line_naming_the_file(tmp_path, monkeypatch):
+    path = write(tmp_path)
+    monkeypatch.setattr(REGISTRY["RC103"], "check", _boom)
+    result = cli("check", "--isolated", str(path))
+    assert result.exit_code == ExitCode.INTERNAL == 3
+    assert result.stdout == ""
+    assert result.stderr == (f"refcheck: internal error: RuntimeError while checking {path}: boom\\nsecond line "
+                             "(a bug in refcheck, please report it; --debug prints the traceback)\n")
+
+
+@pytest.mark.parametrize("where", [["check", "--debug"], ["--debug", "check"]])
+def test_debug_prints_the_traceback(tmp_path, monkeypatch, where):
+    path = write(tmp_path)
+    monkeypatch.setattr(REGISTRY["RC103"], "check", _boom)
+    result = cli(*where, "--isolated", str(path))
+    assert result.exit_code == 3
+    lines = result.stderr.splitlines()
+    assert lines[0] == "Traceback (most recent call last):"
+    assert "in _boom" in result.stderr and lines[-3:-1] == ["RuntimeError: boom", "second line"]
+    assert lines[-1] == (f"refcheck: internal error: RuntimeError while checking {path}: boom\\nsecond line "
+                         "(a bug in refcheck, please report it)")
+
+
+def test_internal_error_message_is_escaped_and_bounded(tmp_path, monkeypatch):
+    def hostile(ctx):
+        raise ValueError("\x1b]0;title\x07" + "x" * 1000)
+
+    path = write(tmp_path)
+    monkeypatch.setattr(REGISTRY["RC103"], "check", hostile)
+    result = cli("check", "--isolated", str(path))
+    assert result.stderr == (f"refcheck: internal error: ValueError while checking {path}: \\x1b]0;title\\x07{'x' * 290}… "
+                             "(a bug in refcheck, please report it; --debug prints the traceback)\n")
+    debug = cli("check", "--debug", "--isolated", str(path)).stderr
+    assert "\x1b" not in debug and "\x07" not in debug
+    assert f"ValueError: \\x1b]0;title\\x07{'x' * 1000}\n" in debug  # the traceback keeps the whole message
+
+
+def test_internal_error_in_the_link_phase_and_outside_any_file(tmp_path, monkeypatch):
+    import refcheck.api
+    import refcheck.output
+
+    path = write(tmp_path)
+    monkeypatch.setattr(refcheck.api, "probe_links", lambda *a: {}["missing"])
+    result = cli("check", "--isolated", "--links", str(path))
+    assert (result.exit_code, result.stderr) == (3, "refcheck: internal error: KeyError while checking the links: "
+                                                 "'missing' (a bug in refcheck, please report it; --debug prints the traceback)\n")
+    monkeypatch.setattr(refcheck.output, "render", lambda *a, **k: 1 / 0)
+    result = cli("check", "--isolated", str(path))
+    assert (result.exit_code, result.stderr) == (3, "refcheck: internal error: ZeroDivisionError: division by zero "
+                                                 "(a bug in refcheck, please report it; --debug prints the traceback)\n")
+
+
+def test_internal_error_in_refs_and_an_interrupt(tmp_path, monkeypatch):
+    import refcheck.api
+
+    path = write(tmp_path)
+    monkeypatch.setattr(refcheck.api, "extract", lambda document: None.references)
+    result = cli("refs", str(path))
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"refcheck: internal error: AttributeError while checking {path}: ")
+
+    def interrupt(document):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(refcheck.api, "extract", interrupt)
+    result = cli("check", "--isolated", str(path))
+    assert (result.exit_code, result.stderr) == (130, "refcheck: error: interrupted\n")
+
+
+def test_help_documents_exit_3():
+    assert "3 internal error (a bug; --debug prints the traceback)" in " ".join(cli("--help").stdout.split())
+    assert "--debug" in cli("check", "--help").stdout
+
+
+# 4. Outputs that cannot be written.
+
+def test_full_disk_is_one_line_exit_2(tmp_path):
+    write(tmp_path)
+    with open("/dev/full", "w") as full:
+        result = refcheck("check", "--isolated", "good.md", cwd=tmp_path, stdout=full)
+    assert (result.returncode, result.stderr) == (2, "refcheck: error: cannot write the output: no space left on device\n")
+
+
+def _closing(fd):
+    return lambda: os.close(fd)  # in the child, before refcheck starts: Python sees no stream at all
+
+
+def test_closed_standard_streams(tmp_path):
+    write(tmp_path)
+    result = refcheck("check", "--isolated", "good.md", cwd=tmp_path, preexec_fn=_closing(1))
+    assert (result.returncode, result.stderr) == (2, "refcheck: error: cannot write the output: standard output is closed\n")
+    result = refcheck("check", "--isolated", "-", cwd=tmp_path, preexec_fn=_closing(0))
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "Nothing was checked: 1 path could not be read.\n", "refcheck: error: <stdin>: standard input is closed\n")
+    with open("/dev/full", "w") as full:  # nowhere to write, not even the error: still exit 2, not a crash
+        result = subprocess.run([sys.executable, "-m", "refcheck", "check", "--isolated", "good.md"], cwd=tmp_path,
+                                stdout=full, preexec_fn=_closing(2), timeout=30)
+    assert result.returncode == 2
+
+
+def test_closed_pipe_ends_quietly(tmp_path):
+    write(tmp_path)
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before anything is written, as with `| head -0`
+    try:
+        result = refcheck("check", "--isolated", "good.md", cwd=tmp_path, stdout=write_end)
+    finally:
+        os.close(write_end)
+    assert (result.returncode, result.stderr) == (141, "")
+
+
+def test_reader_that_stops_after_one_line(tmp_path):
+    # `refcheck check big.md | head -1`, through a pipe made small enough that the output cannot fit
+    names = ("W" + "".join(letters) for letters in itertools.product("aeiou", "bcdfg", "lmnrs", "aeiou", "bcdfg"))
+    write(tmp_path, "big.md", "".join(f"Claim ({name}, 2001).\n" for name in names) + "\n" + GOOD)  # 3125 RC101
+    import fcntl
+
+    read_end, write_end = os.pipe()
+    fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)
+    process = subprocess.Popen([sys.executable, "-m", "refcheck", "check", "--isolated", "big.md"], cwd=tmp_path,
+                               stdout=write_end, stderr=subprocess.PIPE)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as reader:
+        first = reader.readline()
+    stderr = process.stderr.read()
+    assert process.wait(timeout=30) == 141
+    assert first == b"big.md:1:8: RC101 (Wablab, 2001): no entry in the reference list for Wablab\n"
+    assert stderr == b""
+
+
+def test_ascii_locale_neither_crashes_nor_breaks_json(tmp_path):
+    write(tmp_path, "umlaut.md", WRONG_YEAR.replace("Lemon", "Müller"))
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    text = refcheck("check", "--isolated", "umlaut.md", cwd=tmp_path, env=env)
+    assert (text.returncode, text.stderr) == (1, "")
+    assert text.stdout.splitlines()[0] == "umlaut.md:1:11: RC103 (M\\xfcller, 2019): the reference list has M\\xfcller (2018) (suggestion: M\\xfcller, 2018)"
+    data = subprocess.run([sys.executable, "-m", "refcheck", "check", "--isolated", "--format", "json", "umlaut.md"],
+                          cwd=tmp_path, env=env, capture_output=True, timeout=30)
+    assert data.returncode == 1
+    assert json.loads(data.stdout.decode("utf-8"))["files"][0]["references"][0]["authors"][0]["family"] == "Müller"
