@@ -175,9 +175,13 @@ def _ends_open(line: str) -> bool:
     return bool(stripped) and (stripped.endswith(("-", ",", ":", "&", "(", ";")) or _OPEN_END.search(stripped[-5:]) is not None)
 
 
+# a URL ends the line: what ``https?://\S+$`` finds, tried only from the start of the last word
+_URL_AT_END = re.compile(r"(?<!\S)(?=\S+$)\S*https?://\S")
+
+
 def _ends_closed(line: str) -> bool:
     stripped = line.rstrip()
-    return stripped.endswith((".", "!", "?", ")", "]", "\"", "\u201d", "'", "\u2019")) or re.search(r"https?://\S+$", stripped) is not None
+    return stripped.endswith((".", "!", "?", ")", "]", "\"", "\u201d", "'", "\u2019")) or _URL_AT_END.search(stripped) is not None
 
 
 _RUN_OF_SPACES = re.compile(r"\S(\s{2,})(?=\S)")
