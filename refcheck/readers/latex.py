@@ -22,6 +22,10 @@ MAX_FILES = 200
 _INPUT = re.compile(r"\\(?:input|include|subfile)(?:\s*\{([^{}\n]+)\}|[ \t]+([^\s{}\\%]+))")
 _BIBLIOGRAPHY = re.compile(r"\\(bibliography|addbibresource|addglobalbib|addsectionbib)\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}")
 _COMMAND = re.compile(r"\\([a-zA-Z]*cite[a-zA-Z]*)(\*?)")
+# \newcommand{\mycite}[1]{\citep{#1}}, \def\mycite#1{\citet{#1}}: a wrapper of a citation command
+_WRAPPER = re.compile(r"\\(?:(?:re|provide)?newcommand\*?|DeclareRobustCommand\*?)\s*\{?\\([A-Za-z]+)\}?\s*(?:\[\d\])?"
+                      r"(?:\[[^\]\n]*\])?\s*\{[^\n]{0,200}?\\([a-zA-Z]*cite[a-zA-Z]*)\*?(?:\[[^\]\n]*\])*\{#1\}"
+                      r"|\\def\\([A-Za-z]+)#1\s*\{[^\n]{0,200}?\\([a-zA-Z]*cite[a-zA-Z]*)\*?(?:\[[^\]\n]*\])*\{#1\}")
 _BIBITEM = re.compile(r"\\bibitem\s*(?:\[[^\]]*\])?\s*\{([^{}]+)\}")
 _END_BIBITEMS = re.compile(r"\\bibitem\b|\\end\{thebibliography\}")
 
@@ -39,6 +43,7 @@ class _Reader:
         self.bibitems: list[Reference] = []
         self.files = 0
         self.group = 0
+        self.wrappers: dict[str, str] = {}  # \newcommand{\mycite}[1]{\citep{#1}}: mycite -> citep
         self.unread: list[tuple[int, str, str]] = []  # (offset, path, problem) of included files not read
 
     def unread_note(self) -> list[tuple[int, str]]:
@@ -80,8 +85,19 @@ class _Reader:
             raw = re.sub(r"\s+", " ", text[match.end():stop]).strip()
             self.bibitems.append(Reference(id="", span=Span(match.start(), stop) if here else Span(0, 0), raw=raw,
                                            key=match.group(1).strip(), origin=origin(match.start())))
+        for match in _WRAPPER.finditer(scan):
+            name, command = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+            self.wrappers[name] = command[0].lower() + command[1:]
+        first = len(self.citations)
         for match in _COMMAND.finditer(scan):
             self._command(match, scan, text, where, origin)
+        wrapped = [n for n in self.wrappers if "cite" not in n]  # those with "cite" in the name were seen above
+        if wrapped:
+            calls = re.compile(r"\\(" + "|".join(sorted(wrapped, key=len, reverse=True)) + r")(\*?)(?![A-Za-z])")
+            for match in calls.finditer(scan):
+                self._command(match, scan, text, where, origin)
+            self.citations[first:] = sorted(self.citations[first:], key=lambda c: (c.origin.line, c.origin.col) if c.origin
+                                            else (0, c.span.start))
         for match in _INPUT.finditer(scan):
             self._include(match, stack, where(match.start()))
 
@@ -105,6 +121,7 @@ class _Reader:
         if NOT_CITATIONS.match(name):
             return
         base = name[0].lower() + name[1:] if name[:1].isupper() and name != "citeA" else name
+        base = self.wrappers.get(name, base)
         groups, end = _arguments(scan, match.end(), multi=base.endswith("cites"))
         if base not in KNOWN:
             if groups or scan[match.end():match.end() + 1] in "{[":
@@ -117,7 +134,7 @@ class _Reader:
         for keys in groups:
             for key in keys.split(","):
                 key = key.strip()
-                if not key:
+                if not key or "#" in key:  # "#1": the definition of a wrapper, not a citation
                     continue
                 if base == "nocite":
                     if key == "*":

@@ -144,3 +144,11 @@ def test_a_key_in_another_case_is_a_warning_a_missing_key_an_error(tmp_path):
     write(tmp_path, {"main.tex": "\\cite{Lemon2018} \\cite{gone}\n\\bibliography{refs}\n", "refs.bib": BIB})
     _, report = check(tmp_path, "main.tex", select=("RC101",))
     assert [(f.code, f.severity.label) for f in report.findings] == [("RC101", "warning"), ("RC101", "error")]
+
+
+def test_wrappers_of_citation_commands_are_citations():
+    text = ("\\newcommand{\\mycite}[1]{\\citep{#1}}\n\\newcommand\\see[1]{see \\citet[p.~2]{#1}}\n"
+            "\\def\\byname#1{\\citeauthor{#1}}\n\\see{b} \\mycite{a} \\byname{c} \\Mycite{d}\n")
+    assert keys(text) == [("b", CitationForm.NARRATIVE, r"\see"), ("a", CitationForm.PARENTHETICAL, r"\mycite"),
+                          ("c", CitationForm.AUTHOR, r"\byname")]
+    assert latex.read_with("main.tex", text).structure.unknown_commands == ((text.index("\\Mycite"), "\\Mycite"),)
