@@ -208,7 +208,7 @@ def check_paths(paths: list[str], config: Config | None = None, link_run=None, t
     documents = []
     for path in (path for given in paths for path in expand(given, report.errors, report.notes)):
         try:
-            document = read_stdin() if path == "-" else read_path(path, config.bib)
+            document = read_stdin(bib=config.bib) if path == "-" else read_path(path, config.bib)
         except InputError as exc:
             report.errors.append(str(exc))
             continue

@@ -79,13 +79,13 @@ def read_path(path: str, bib: tuple[str, ...] = ()) -> Document:
     return _read(module, path, read_regular(path), bib)
 
 
-def read_stdin(stream: BinaryIO | None = None, fmt: str = "md") -> Document:
+def read_stdin(stream: BinaryIO | None = None, fmt: str = "md", bib: tuple[str, ...] = ()) -> Document:
     """Standard input (or ``stream``), bounded like a file, as ``<stdin>``."""
     if stream is None:
         stream = getattr(sys.stdin, "buffer", sys.stdin)
     if stream is None:  # started with standard input closed
         raise InputError("<stdin>", "standard input is closed")
-    return read_bytes("<stdin>", read_stream("<stdin>", stream), fmt)
+    return read_bytes("<stdin>", read_stream("<stdin>", stream), fmt, bib)
 
 
 def expand(path: str, errors: list[str], notes: list[str]) -> list[str]:

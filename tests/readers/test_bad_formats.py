@@ -74,3 +74,10 @@ def test_refs_reads_the_bib_option(tmp_path):
     assert result.exit_code == 0
     rows = [line.split()[:3] for line in result.output.splitlines() if line.startswith(("R1", "C1", "C2"))]
     assert rows == [["R1", "1", "Ito,"], ["C1", "1:6", "[@a]"], ["C2", "1:15", "[@b]"]]
+
+
+def test_standard_input_with_bib(tmp_path):
+    write(tmp_path, {"r.bib": "@misc{a, author={Ito, K}, title={T}, year=2001}\n"})
+    result = cli("check", "--isolated", "--bib", str(tmp_path / "r.bib"), "-", input="See [@a] and [@b].\n")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == f"<stdin>:1:15: RC101 [@b]: no entry with the key 'b' in {tmp_path}/r.bib"
