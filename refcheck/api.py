@@ -40,7 +40,10 @@ class Extracted(NamedTuple):
 
 def extract(document: Document) -> Extracted:
     """Locate and parse the reference list, scan and link the citations, and
-    find the suppression comments (blanked while the list is located)."""
+    find the suppression comments (blanked while the list is located); for a
+    document whose reader found its structure (.bib, CSL, JATS), merge that."""
+    if document.structure is not None:
+        return _extract_structured(document)
     comments = suppress.directives(document)
     section = locate(suppress.masked(document.text, comments))
     references = parse_entries(section.entries) if section else []
@@ -67,6 +70,40 @@ def extract(document: Document) -> Extracted:
     return Extracted(section, references, citations, links, numeric, tuple(comments))
 
 
+def _extract_structured(document: Document) -> Extracted:
+    from .extract import keys
+
+    references, citations = keys.number(document.structure)
+    # a JATS xref or a Zotero field shows author-year text: read it, to compare with the entry
+    citations = [_read_citation_text(c) if c.command in ("xref", "field") and c.text else c for c in citations]
+    links = keys.link_keys(citations, references)
+    links = {c.id: keys.refine(c, links[c.id]) for c in citations}
+    own = [(r.span.start, r.span.end) for r in references if getattr(r, "origin", None) is None]
+    return Extracted(None, references, citations, links, 0, tuple(suppress.directives(document, own)))
+
+
+def _read_citation_text(citation: Citation) -> Citation:
+    """A linked citation whose text is author-year ("Smith et al., 2019"): its
+    authors and year, so that the rules compare them with the entry (RC103, RC104)."""
+    found = citation_scanner.scan(f"({citation.text})")
+    if len(found) != 1:
+        return citation
+    cand = found[0]
+    return replace(citation, authors=cand.authors, et_al=cand.et_al, year=cand.year, year_suffix=cand.year_suffix,
+                   form=citation.form)
+
+
+def _located(document: Document, obj, span: Span) -> tuple[str, int, int, int, int]:
+    """(path, line, col, end line, end col) of a span; an object that stands in
+    another file (an included .tex, a .bib) is reported where it stands there."""
+    origin = getattr(obj, "origin", None)
+    if origin is not None and span == obj.span:
+        return origin.path, origin.line, origin.col, origin.line, origin.col
+    line, col = document.position(span.start)
+    end_line, end_col = document.position(span.end)
+    return document.path, line, col, end_line, end_col
+
+
 def check_document(document: Document, config: Config | None = None, link_status=None,
                    extracted: Extracted | None = None, verification=None) -> FileResult:
     """Run the rules on one document. ``link_status`` maps each written URL to
@@ -78,6 +115,7 @@ def check_document(document: Document, config: Config | None = None, link_status
     ctx = Context(document, section, tuple(references), tuple(citations), links, style, numeric, link_status,
                   verification=verification)
     findings = []
+    objects = {obj.id: obj for obj in (*references, *citations)}
     # a document refcheck misread: its cross-check findings are likely refcheck's own (RC112)
     unsure = bool(unreliable.reasons(ctx))
     skipped = config.ignored_here(document.path)  # per-file-ignores
@@ -89,19 +127,20 @@ def check_document(document: Document, config: Config | None = None, link_status
         if not enabled(code):
             continue
         for problem in rule.check(ctx):
-            findings.append(_finding(document, rule, problem, config, unsure))
+            findings.append(_finding(document, rule, problem, config, unsure, objects))
     if comments:
-        findings, silenced = suppress.apply(findings, list(comments))
+        findings, silenced = suppress.apply(findings, list(comments), document.path)
         if enabled(unused_suppression.CODE):
             for index, directive in enumerate(comments):
                 for problem in unused_suppression.unused(directive, silenced[index], enabled, REGISTRY):
-                    findings.append(_finding(document, unused_suppression, problem, config, False))
-    positions = {obj.id: document.position(obj.span.start) for obj in (*references, *citations)}
+                    findings.append(_finding(document, unused_suppression, problem, config, False, objects))
+    positions = {obj.id: (obj.origin.line, obj.origin.col) if obj.origin else document.position(obj.span.start)
+                 for obj in (*references, *citations)}
     result_links = {cid: lk.reference.id for cid, lk in links.items() if lk.reference is not None and lk.kind != "ambiguous"}
     kinds = {cid: lk.kind for cid, lk in links.items()}
     result = FileResult(
         document.path, references, citations, result_links, without_conflicts(sorted(set(findings))), positions,
-        section is not None, kinds, style, link_status,
+        section is not None or (document.structure is not None and bool(references)), kinds, style, link_status,
     )
     if verification is not None:
         from .extract.identifiers import key
@@ -110,16 +149,17 @@ def check_document(document: Document, config: Config | None = None, link_status
     return result
 
 
-def _finding(document: Document, rule, problem, config: Config, unsure: bool) -> Finding:
-    """A rule's problem, located in ``document``, at its configured severity."""
-    line, col = document.position(problem.span.start)
-    end_line, end_col = document.position(problem.span.end)
+def _finding(document: Document, rule, problem, config: Config, unsure: bool, objects: dict) -> Finding:
+    """A rule's problem, located (in ``document``, or in the file its citation or
+    reference stands in), at its configured severity."""
+    concerned = objects.get(problem.citation) or objects.get(problem.reference)
+    path, line, col, end_line, end_col = _located(document, concerned, problem.span)
     configured = config.severity.get(rule.CODE)
     severity = configured or problem.severity or rule.DEFAULT_SEVERITY
     if unsure and not configured and rule.CODE in unreliable.CROSS_CHECKS:
         severity = Severity.INFO
     return Finding(
-        document.path, line, col, end_line, end_col, rule.CODE, rule.NAME, severity,
+        path, line, col, end_line, end_col, rule.CODE, rule.NAME, severity,
         problem.message, problem.suggestion, problem.citation, problem.reference, problem.fix(document),
     )
 

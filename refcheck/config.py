@@ -24,7 +24,7 @@ LINK_KEYS = ("enabled", "exclude", "allow-private", "user-agent", "cache-ttl", "
 MOVED = LINK_KEYS[2:]
 KEYS = ("style", "select", "ignore", "severity", "fail-on", "links", "exclude", "extend-exclude", "per-file-ignores",
         "respect-gitignore", *MOVED, "verify", "verify-strict", "mailto", "crossref-url", "openalex-url", "datacite-url",
-        "arxiv-url", "doi-url")
+        "arxiv-url", "doi-url", "bib")
 # folders a folder scan never enters unless `exclude` replaces this list (`extend-exclude` adds to it)
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "site-packages", "__pycache__",
                    ".tox", ".nox", "build", "dist", "_build")
@@ -56,6 +56,7 @@ class Config:
     datacite_url: str | None = None
     arxiv_url: str | None = None
     doi_url: str | None = None  # doi.org's handle API
+    bib: tuple[str, ...] = ()  # bibliography files (.bib, CSL-JSON, CSL-YAML) for documents that cite by key
     source: str | None = None  # the file it came from, for messages
     path_exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # gitignore-style globs a folder scan skips (`exclude`)
     extend_exclude: tuple[str, ...] = ()
@@ -87,6 +88,8 @@ class Config:
             given["fail_on"] = _severity(given["fail_on"], "--fail-on")
         if "exclude" in given:
             given["exclude"] = self.exclude + _patterns(list(given["exclude"]), "--exclude")
+        if "bib" in given:
+            given["bib"] = self.bib + tuple(given["bib"])
         for key in ("url_deadline", "link_deadline"):
             if key in given:
                 given[key] = _seconds(given[key], f"--{key.replace('_', '-')}")
@@ -220,6 +223,8 @@ def from_mapping(table: Mapping[str, Any], source: str) -> Config:
         if not isinstance(table["mailto"], str) or "@" not in table["mailto"]:
             raise ConfigError(f"{source}: mailto must be an e-mail address")
         set_here["mailto"] = table["mailto"]
+    if "bib" in table:
+        set_here["bib"] = _bib_files(table["bib"], source)
     for key in SERVICE_URLS:
         if key in table:
             value = table[key]
@@ -285,6 +290,15 @@ def _per_file_ignores(value: Any, where: str) -> tuple[tuple[str, tuple[str, ...
     if not isinstance(value, Mapping):
         raise ConfigError(f"{where} must be a table of \"GLOB\" = [\"CODE\", ...]")
     return tuple((glob, _codes(codes, f"{where}: {glob}")) for glob, codes in value.items())
+
+
+def _bib_files(value: Any, source: str) -> tuple[str, ...]:
+    """``bib = "refs.bib"`` or a list of files, relative to the configuration file."""
+    files = [value] if isinstance(value, str) else value
+    if not isinstance(files, list) or not all(isinstance(v, str) and v.strip() for v in files):
+        raise ConfigError(f"{source}: bib must be a file name or a list of file names")
+    base = os.path.dirname(source) if os.path.isfile(source) else ""
+    return tuple(os.path.normpath(os.path.join(base, os.path.expanduser(v))) for v in files)
 
 
 def _patterns(value: Any, where: str) -> tuple[str, ...]:

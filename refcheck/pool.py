@@ -51,12 +51,12 @@ def _init_worker(state: dict[str, Any]) -> None:
     _init(state)
 
 
-def _read(path: str, keep: bool):
+def _read(path: str, keep: bool, bib: tuple[str, ...]):
     from .readers import read_source, read_stdin
 
     if path == "-":
-        return read_stdin(), None
-    document, data = read_source(path)
+        return read_stdin(bib=bib), None
+    document, data = read_source(path, bib)
     if not keep:
         return document, None
     info = os.stat(path)
@@ -67,8 +67,9 @@ def _work(task: Task) -> Outcome:
     from . import api
 
     mode, keep = _STATE["mode"], _STATE["keep"]
+    config = _STATE["table"][task.config]
     try:
-        document, source = _read(task.path, keep)
+        document, source = _read(task.path, keep, config.bib)
     except InputError as exc:
         return Outcome((exc.path, exc.problem))
     except Exception as exc:
@@ -76,7 +77,6 @@ def _work(task: Task) -> Outcome:
     extracted = api._guarded(document.path, api.extract, document)
     if mode == "prepare":
         return Outcome(None, (document, extracted), source)
-    config = _STATE["table"][task.config]
     return Outcome(None, api._guarded(document.path, api.check_document, document, config, None, extracted), source)
 
 

@@ -115,13 +115,14 @@ def masked(text: str, found: list[Directive]) -> str:
     return "".join(chars)
 
 
-def apply(findings: list, found: list[Directive]) -> tuple[list, dict[int, set[str]]]:
+def apply(findings: list, found: list[Directive], path: str) -> tuple[list, dict[int, set[str]]]:
     """The findings no directive covers, and for each directive (by index) the
-    codes it silenced."""
+    codes it silenced. Only findings located in ``path`` (the document the
+    comments are in) can be covered: not those in an included file or a .bib."""
     used: dict[int, set[str]] = {i: set() for i in range(len(found))}
     kept = []
     for finding in findings:
-        hits = [i for i, d in enumerate(found) if d.covers(finding.line, finding.code)]
+        hits = [i for i, d in enumerate(found) if finding.path == path and d.covers(finding.line, finding.code)]
         for i in hits:
             used[i].add(finding.code)
         if not hits:

@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Document
-from . import markdown, text
+from . import docx, html, jats, latex, markdown, pdf, text
 from .decode import decode
 from .files import MAX_BYTES, problem, read_regular, read_stream
 
@@ -23,6 +23,14 @@ READERS = {
     ".rst": text,
     ".md": markdown,
     ".markdown": markdown,
+    ".tex": latex,
+    ".ltx": latex,
+    ".html": html,
+    ".htm": html,
+    ".xml": jats,
+    ".nxml": jats,
+    ".docx": docx,
+    ".pdf": pdf,
 }
 SUPPORTED_SUFFIXES = tuple(sorted(READERS))
 __all__ = ["MAX_BYTES", "READERS", "SUPPORTED_SUFFIXES", "expand", "read_bytes", "read_path", "read_source", "read_stdin", "reader_for"]
@@ -33,20 +41,38 @@ def reader_for(path: str):
     return READERS.get(suffix)
 
 
-def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Document:
+def _read(module, path: str, data: bytes, bib: tuple[str, ...]) -> Document:
+    """Binary formats (.docx, .pdf) get the bytes, the others the decoded text."""
+    if getattr(module, "BINARY", False):
+        return module.read_binary(path, data, bib)
+    text_ = decode(path, data)
+    if hasattr(module, "read_with"):
+        return module.read_with(path, text_, bib)
+    return module.read(path, text_)
+
+
+def in_folders(name: str) -> bool:
+    """Whether a folder's file is checked: any supported suffix, except that an
+    .xml file (configuration, build files) is taken only when named *.jats.xml."""
+    lower = name.lower()
+    return not lower.endswith(".xml") or lower.endswith(".jats.xml")
+
+
+def read_bytes(path: str, data: bytes, fmt: str | None = None, bib: tuple[str, ...] = ()) -> Document:
     """Decode ``data`` read from ``path`` with the reader for its format."""
     module = READERS.get(f".{fmt}") if fmt else reader_for(path)
     if module is None:
         module = text
-    return module.read(path, decode(path, data))
+    return _read(module, path, data, bib)
 
 
-def read_path(path: str) -> Document:
-    """Read a regular file with the reader for its suffix (see :mod:`.files`)."""
-    return read_source(path)[0]
+def read_path(path: str, bib: tuple[str, ...] = ()) -> Document:
+    """Read a regular file with the reader for its suffix (see :mod:`.files`);
+    ``bib`` names bibliography files for documents that cite by key."""
+    return read_source(path, bib)[0]
 
 
-def read_source(path: str) -> tuple[Document, bytes]:
+def read_source(path: str, bib: tuple[str, ...] = ()) -> tuple[Document, bytes]:
     """:func:`read_path`, and the bytes it read."""
     module = reader_for(path)
     if module is None:
@@ -56,16 +82,16 @@ def read_source(path: str) -> tuple[Document, bytes]:
             f"unsupported input format {suffix!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}",
         )
     data = read_regular(path)
-    return module.read(path, decode(path, data)), data
+    return _read(module, path, data, bib), data
 
 
-def read_stdin(stream: BinaryIO | None = None, fmt: str = "md") -> Document:
+def read_stdin(stream: BinaryIO | None = None, fmt: str = "md", bib: tuple[str, ...] = ()) -> Document:
     """Standard input (or ``stream``), bounded like a file, as ``<stdin>``."""
     if stream is None:
         stream = getattr(sys.stdin, "buffer", sys.stdin)
     if stream is None:  # started with standard input closed
         raise InputError("<stdin>", "standard input is closed")
-    return read_bytes("<stdin>", read_stream("<stdin>", stream), fmt)
+    return read_bytes("<stdin>", read_stream("<stdin>", stream), fmt, bib)
 
 
 def expand(path: str, errors: list[str], notes: list[str], config=None) -> list[str]:
@@ -91,7 +117,7 @@ def expand(path: str, errors: list[str], notes: list[str], config=None) -> list[
     from .walk import walk
 
     before = len(errors)
-    found = walk(path, errors, notes, lambda name: reader_for(name) is not None, config)
+    found = walk(path, errors, notes, lambda name: reader_for(name) is not None and in_folders(name), config)
     if not found and len(errors) == before:
         errors.append(InputError(path, f"no supported documents in this folder ({', '.join(SUPPORTED_SUFFIXES)})"))
     return found

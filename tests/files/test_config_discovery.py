@@ -83,7 +83,7 @@ def test_refcheck_config_shows_values_and_origins(tree):
     assert row("links.concurrency = 5", "a/refcheck.toml") in lines
     assert row("links.host-concurrency = 10", "default") in lines
     assert row("# links.url-deadline not set: 30", "default") in lines
-    assert len(lines) == 2 + 26  # every key
+    assert len(lines) == 2 + 27  # every key
 
 
 def test_show_settings_marks_command_line_options(tree):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from refcheck.config import Config, from_mapping
-from refcheck.readers import expand
+from refcheck.readers import SUPPORTED_SUFFIXES, expand
 
 from ._docs import cli, codes, put
 
@@ -80,4 +80,4 @@ def test_extend_exclude_option(tmp_path, monkeypatch):
     assert {p for p, _, _ in codes("--isolated", "--extend-exclude", "drafts", ".")} == {"./a.md"}
     result = cli("check", "--isolated", "--extend-exclude", "*.md", ".")
     assert result.exit_code == 2
-    assert result.stderr == "refcheck: error: .: no supported documents in this folder (.markdown, .md, .rst, .text, .txt)\n"
+    assert result.stderr == "refcheck: error: .: no supported documents in this folder (" + ", ".join(SUPPORTED_SUFFIXES) + ")\n"
