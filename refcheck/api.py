@@ -38,12 +38,14 @@ class Extracted(NamedTuple):
     directives: tuple = ()  # the document's suppression comments (suppress.Directive)
 
 
-def extract(document: Document) -> Extracted:
+def extract(document: Document, sources: dict[str, str] | None = None) -> Extracted:
     """Locate and parse the reference list, scan and link the citations, and
     find the suppression comments (blanked while the list is located); for a
-    document whose reader found its structure (.bib, CSL, JATS), merge that."""
+    document whose reader found its structure (.bib, CSL, JATS), merge that.
+    ``sources`` holds the text of the .bib files it cites from (see
+    :func:`bib_sources`), whose ``%`` suppressions then count too."""
     if document.structure is not None:
-        return _extract_structured(document)
+        return _extract_structured(document, sources or {})
     comments = suppress.directives(document)
     section = locate(suppress.masked(document.text, comments))
     references = parse_entries(section.entries) if section else []
@@ -70,7 +72,22 @@ def extract(document: Document) -> Extracted:
     return Extracted(section, references, citations, links, numeric, tuple(comments))
 
 
-def _extract_structured(document: Document) -> Extracted:
+def bib_sources(document: Document) -> dict[str, str]:
+    """The text of each .bib file ``document`` cites from (for their suppression
+    comments); one that cannot be read now is left out (its reader said why)."""
+    from .readers.files import read_regular
+
+    found = {}
+    for bibliography in document.structure.bibliographies if document.structure else ():
+        if bibliography.problem is None and bibliography.path.lower().endswith(".bib"):
+            try:
+                found[bibliography.path] = read_regular(bibliography.path).decode("utf-8", "replace")
+            except (InputError, OSError):
+                continue
+    return found
+
+
+def _extract_structured(document: Document, sources: dict[str, str]) -> Extracted:
     from .extract import keys
 
     references, citations = keys.number(document.structure)
@@ -79,7 +96,10 @@ def _extract_structured(document: Document) -> Extracted:
     links = keys.link_keys(citations, references)
     links = {c.id: keys.refine(c, links[c.id]) for c in citations}
     own = [(r.span.start, r.span.end) for r in references if getattr(r, "origin", None) is None]
-    return Extracted(None, references, citations, links, 0, tuple(suppress.directives(document, own)))
+    comments = suppress.directives(document, own)
+    for path, text in sorted(sources.items()):
+        comments += suppress.bib_directives(path, text)
+    return Extracted(None, references, citations, links, 0, tuple(comments))
 
 
 def _read_citation_text(citation: Citation) -> Citation:
@@ -133,7 +153,11 @@ def check_document(document: Document, config: Config | None = None, link_status
         if enabled(unused_suppression.CODE):
             for index, directive in enumerate(comments):
                 for problem in unused_suppression.unused(directive, silenced[index], enabled, REGISTRY):
-                    findings.append(_finding(document, unused_suppression, problem, config, False, objects))
+                    finding = _finding(document, unused_suppression, problem, config, False, objects)
+                    if directive.path:  # in a .bib: where the comment stands there
+                        finding = replace(finding, path=directive.path, line=directive.line, col=directive.col,
+                                          end_line=directive.line, end_col=directive.col + directive.end - directive.start)
+                    findings.append(finding)
     positions = {obj.id: (obj.origin.line, obj.origin.col) if obj.origin else document.position(obj.span.start)
                  for obj in (*references, *citations)}
     result_links = {cid: lk.reference.id for cid, lk in links.items() if lk.reference is not None and lk.kind != "ambiguous"}

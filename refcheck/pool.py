@@ -63,6 +63,12 @@ def _read(path: str, keep: bool, bib: tuple[str, ...]):
     return document, Source(info.st_size, info.st_mtime_ns, hashlib.sha256(data).hexdigest(), data)
 
 
+def _bib_sources(document) -> dict[str, str]:
+    from .api import bib_sources
+
+    return bib_sources(document) if document.structure is not None else {}
+
+
 def _work(task: Task) -> Outcome:
     from . import api
 
@@ -74,7 +80,7 @@ def _work(task: Task) -> Outcome:
         return Outcome((exc.path, exc.problem))
     except Exception as exc:
         raise InternalError(api._name(task.path), exc) from exc
-    extracted = api._guarded(document.path, api.extract, document)
+    extracted = api._guarded(document.path, api.extract, document, _bib_sources(document))
     if mode == "prepare":
         return Outcome(None, (document, extracted), source)
     return Outcome(None, api._guarded(document.path, api.check_document, document, config, None, extracted), source)

@@ -45,6 +45,9 @@ class Directive:
     first_line: int  # 1-based, inclusive
     last_line: int
     bad_codes: tuple[str, ...] = ()  # written between the brackets, but not rule codes
+    path: str | None = None  # the file it is in, when not the document's own text (a .bib)
+    line: int = 0  # where the comment itself is (1-based)
+    col: int = 0
 
     def covers(self, line: int, code: str) -> bool:
         return self.first_line <= line <= self.last_line and (self.codes is None or any(code.startswith(c) for c in self.codes))
@@ -86,8 +89,29 @@ def directives(document: Document, entries: Iterable[tuple[int, int]] = ()) -> l
         written = [c.strip().upper() for c in (brackets or "").replace(" ", ",").split(",") if c.strip()]
         codes = None if brackets is None else tuple(c for c in written if _CODE.fullmatch(c))
         bad = tuple(c for c in written if not _CODE.fullmatch(c))
-        found.append(Directive(match.start(), match.end(), codes, _reason(match.group("rest")), first, last, bad))
+        line, col = document.position(match.start())
+        found.append(Directive(match.start(), match.end(), codes, _reason(match.group("rest")), first, last, bad,
+                               line=line, col=col))
     return found
+
+
+_BIB_ENTRY = re.compile(r"^[ \t]*@", re.MULTILINE)
+_TRAILING = re.compile(r"(?:\n[ \t]*(?:%[^\n]*)?)+\Z")
+
+
+def bib_directives(path: str, text: str) -> list[Directive]:
+    """The ``%`` suppressions of a .bib file the document cites from; a comment
+    above an entry, or inside it, covers the entry (from its ``@`` line to its
+    last line, the comments and blank lines after it left out)."""
+    from dataclasses import replace
+
+    document = Document.build(path, text, kind="bibtex")
+    starts = [m.start() for m in _BIB_ENTRY.finditer(text)]
+    entries = []
+    for start, end in zip(starts, starts[1:] + [len(text)]):
+        trailing = _TRAILING.search(text, start, end)
+        entries.append((start, trailing.start() if trailing else end))
+    return [replace(d, path=path) for d in directives(document, entries)]
 
 
 def _next_content(text: str, offset: int) -> int | None:
@@ -117,12 +141,12 @@ def masked(text: str, found: list[Directive]) -> str:
 
 def apply(findings: list, found: list[Directive], path: str) -> tuple[list, dict[int, set[str]]]:
     """The findings no directive covers, and for each directive (by index) the
-    codes it silenced. Only findings located in ``path`` (the document the
-    comments are in) can be covered: not those in an included file or a .bib."""
+    codes it silenced. A directive covers findings located in its own file:
+    ``path`` (the document) unless it names another (a .bib)."""
     used: dict[int, set[str]] = {i: set() for i in range(len(found))}
     kept = []
     for finding in findings:
-        hits = [i for i, d in enumerate(found) if finding.path == path and d.covers(finding.line, finding.code)]
+        hits = [i for i, d in enumerate(found) if finding.path == (d.path or path) and d.covers(finding.line, finding.code)]
         for i in hits:
             used[i].add(finding.code)
         if not hits:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from refcheck import suppress
-from refcheck.api import check_document, check_text
+from refcheck.api import check_document, check_paths, check_text
 from refcheck.model import Document
 from refcheck.readers import read_bytes
 
@@ -93,3 +93,45 @@ def test_a_suppressed_code_that_is_turned_off_is_not_unused():
 
     text = BODY.format(above="<!-- refcheck: ignore[RC103] -->\n", entry="")
     assert [f.code for f in check_text(text, config=Config(ignore=("RC103",))).findings] == ["RC102"]
+
+
+TEX = ("\\documentclass{article}\n\\begin{document}\nRivers matter \\citep{moreau}.\n"
+       "% refcheck: ignore[RC101] -- a personal communication\nRain fell \\citep{kahn}.\n"
+       "\\bibliography{refs}\n\\end{document}\n")
+BIB = ("@book{moreau,\n  author = {Moreau, Anne},\n  title = {Water and power},\n  year = {2001},\n"
+       "  publisher = {Oxford Press},\n}\n\n{comment}@book{zed,\n  author = {Zed, Ann},\n  title = {Dry seasons},\n"
+       "  year = {1999},{inside}\n  publisher = {X Press},\n}\n")
+
+
+def _latex(tmp_path, comment="", inside=""):
+    from refcheck.config import Config
+
+    (tmp_path / "paper.tex").write_text(TEX, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(BIB.replace("{comment}", comment).replace("{inside}", inside), encoding="utf-8")
+    report = check_paths([str(tmp_path / "paper.tex")], Config())
+    return [(f.path.rsplit("/", 1)[1], f.line, f.code, f.message) for f in report.findings]
+
+
+def test_latex_and_bib_comments(tmp_path):
+    assert _latex(tmp_path) == [("refs.bib", 8, "RC102", "zed (Zed (1999)) is in the bibliography but never cited")]
+    assert _latex(tmp_path, comment="% refcheck: ignore[RC102] -- kept for the next chapter\n") == []
+    # BibTeX has no comments inside an entry (a % there is part of a field): none is looked for
+    assert _latex(tmp_path, comment="% refcheck: ignore[RC103]\n") == [
+        ("refs.bib", 8, "RC113", "unused suppression: no RC103 finding on the lines it covers"),
+        ("refs.bib", 9, "RC102", "zed (Zed (1999)) is in the bibliography but never cited"),
+    ]
+
+
+def test_a_bib_comment_does_not_reach_the_entry_above(tmp_path):
+    text = BIB.replace("{comment}", "% refcheck: ignore[RC102]\n").replace("{inside}", "")
+    found = suppress.bib_directives("refs.bib", text)
+    assert [(d.line, d.first_line, d.last_line) for d in found] == [(8, 9, 14)]
+
+
+def test_without_the_comment_in_the_tex_file(tmp_path):
+    from refcheck.config import Config
+
+    (tmp_path / "paper.tex").write_text(TEX.replace("% refcheck: ignore[RC101] -- a personal communication\n", ""))
+    (tmp_path / "refs.bib").write_text(BIB.replace("{comment}", "").replace("{inside}", ""))
+    codes = [f.code for f in check_paths([str(tmp_path / "paper.tex")], Config()).findings]
+    assert codes == ["RC101", "RC102"]
