@@ -80,7 +80,8 @@ def _work(task: Task) -> Outcome:
         return Outcome((exc.path, exc.problem))
     except Exception as exc:
         raise InternalError(api._name(task.path), exc) from exc
-    extracted = api._guarded(document.path, api.extract, document, _bib_sources(document))
+    sources = _bib_sources(document)
+    extracted = api._guarded(document.path, api.extract, document, *((sources,) if sources else ()))
     if mode == "prepare":
         return Outcome(None, (document, extracted), source)
     return Outcome(None, api._guarded(document.path, api.check_document, document, config, None, extracted), source)
