@@ -57,7 +57,8 @@ def _text_of(data: bytes) -> tuple[str, bool, bool] | str:
 
 def plan(result, source, unsafe: bool = False) -> Edit | None:
     """The edit of one checked file (None when it has nothing to fix)."""
-    fixes = [f for f in result.findings if f.fix is not None and _allowed(f.fix, unsafe)]
+    # a finding located in another file (an included .tex, a .bib) has no edit of this one
+    fixes = [f for f in result.findings if f.fix is not None and f.path == result.path and _allowed(f.fix, unsafe)]
     if not fixes:
         return None
     edit = Edit(result.path)

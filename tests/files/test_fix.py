@@ -134,3 +134,14 @@ def test_fix_with_worker_processes(here):
     result = cli("check", "--isolated", "--jobs", "2", "--fix", ".")
     assert [p.read_text(encoding="utf-8") for p in paths] == [SAFE] * 4
     assert result.stderr == "refcheck: note: fixed 12 findings in 4 files\n"
+
+
+def test_a_finding_located_in_another_file_is_not_applied_here(here):
+    from dataclasses import replace
+
+    put(here, "doc.md", TEXT)
+    sources = {}
+    report = check_paths(["doc.md"], Config(), sources=sources)
+    result = report.files[0]
+    result.findings = [replace(f, path="refs.bib") for f in result.findings]  # as if they stood in a .bib
+    assert fixing.plan(result, sources["doc.md"]) is None
