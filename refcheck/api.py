@@ -96,6 +96,7 @@ def check_document(document: Document, config: Config | None = None, link_status
         document.path, references, citations, result_links, without_conflicts(sorted(set(findings))), positions,
         section is not None, kinds, style, link_status,
     )
+    result.text = document.text
     if verification is not None:
         from .extract.identifiers import key
 

@@ -34,9 +34,9 @@ def test_text_output_sorted_with_summary(tmp_path):
     result = invoke("check", "--isolated", "--no-color", path)
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        f"{path}:1:29: RC103 (Lemon, 2019): the reference list has Lemon (2018) (suggestion: Lemon, 2018)",
-        f"{path}:1:55: RC101 (Kumar, 2015): no entry in the reference list for Kumar",
-        f"{path}:5:1: RC102 Yuneman (2023) is listed but never cited",
+        f"{path}:1:29: error[RC103] (Lemon, 2019): the reference list has Lemon (2018) (suggestion: Lemon, 2018)",
+        f"{path}:1:55: error[RC101] (Kumar, 2015): no entry in the reference list for Kumar",
+        f"{path}:5:1: warning[RC102] Yuneman (2023) is listed but never cited",
         "Found 3 problems: 2 errors, 1 warning (1 file, 2 references, 2 citations).",
     ]
 
@@ -81,7 +81,7 @@ def test_output_is_deterministic(tmp_path):
 def test_stdin(tmp_path):
     result = invoke("check", "--isolated", "-", input=DOC)
     assert result.exit_code == 1
-    assert result.output.startswith("<stdin>:1:29: RC103")
+    assert result.output.startswith("<stdin>:1:29: error[RC103]")
 
 
 def test_folder_recursion_is_sorted_and_skips_unsupported(tmp_path):
@@ -117,7 +117,7 @@ def test_bad_style_is_a_usage_error(tmp_path):
 def test_unknown_rule_code(tmp_path):
     result = CliRunner().invoke(main, ["check", "--isolated", "--select", "RC999", write(tmp_path)])
     assert result.exit_code == 2
-    assert "refcheck: error: --select: unknown rule code or prefix 'RC999' (see `refcheck rules`)" in result.output
+    assert "refcheck: error: --select: unknown rule code, prefix or name 'RC999' (see `refcheck rules`)" in result.output
 
 
 def test_config_file_applies_and_validates(tmp_path):
@@ -139,7 +139,7 @@ def test_config_discovered_in_pyproject(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = invoke("check", path)
     assert result.exit_code == 1
-    assert [line.split(": ")[1].split()[0] for line in result.output.splitlines()[:-1]] == ["RC102"]
+    assert [line.split(": ")[1].split()[0] for line in result.output.splitlines()[:-1]] == ["warning[RC102]"]
 
 
 def test_rule_and_rules_commands():
@@ -230,7 +230,7 @@ def test_github_annotations_and_auto(tmp_path, monkeypatch):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     assert invoke("check", "--isolated", "--format", "auto", path).output == result.output
     monkeypatch.delenv("GITHUB_ACTIONS")
-    assert invoke("check", "--isolated", "--format", "auto", "--no-color", path).output.startswith(f"{path}:1:29: RC103")
+    assert invoke("check", "--isolated", "--format", "auto", "--no-color", path).output.startswith(f"{path}:1:29: error[RC103]")
 
 
 def test_github_escapes_properties_and_data():
