@@ -299,20 +299,43 @@ def _tell(report, quiet: bool = False) -> None:
 
 
 @main.command()
-@click.argument("path")
-@click.option("--style", type=_STYLE, default="auto", show_default=True)
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"], case_sensitive=False), default="text", show_default=True,
+              help="text: tables that fit the terminal; json: the JSON of `check --format json`.")
+@click.option("--style", type=_STYLE, default=None, help="Citation style [default: auto, or the config].")
+@click.option("--links", is_flag=True, help="Probe every URL and DOI and show each one's status.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Read settings from this file.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @_debug_option
-def refs(path, style) -> None:
-    """Show the references, citations and links refcheck understood."""
-    from .api import check_paths
-    from .config import Config
-    from .output.table import render_understanding
+def refs(paths, fmt, style, links, config_file, isolated) -> None:
+    """Show the references, citations and links refcheck understood in each file."""
+    import shutil
 
-    report = check_paths([path], Config(style=style.lower()))
+    from .api import check_paths
+
+    try:
+        config = _config(config_file, isolated, style=style, links=links or None)
+    except RefcheckError as exc:
+        _fail(str(exc))
+    run = None
+    if config.links:
+        from .net.run import LinkRun
+
+        run = LinkRun(progress=_is_terminal(sys.stderr) and "CI" not in os.environ)
+    report = check_paths(list(paths), config, run)
     _tell(report)
+    if fmt.lower() == "json":
+        from .output.json_format import render as render_json
+
+        _write(render_json(report), encoding="utf-8")
+    elif report.files:
+        from .output.table import render_understanding
+
+        fits = _is_terminal(sys.stdout) or os.environ.get("COLUMNS", "").isdigit()
+        width = shutil.get_terminal_size((120, 24)).columns if fits else None
+        _write("\n".join(render_understanding(result, width) for result in report.files))
     if report.errors or not report.files:
         sys.exit(ExitCode.USAGE)
-    _write(render_understanding(report.files[0]))
 
 
 @main.command("verify")
