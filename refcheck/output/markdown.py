@@ -16,7 +16,7 @@ FOLD_AFTER = 20  # findings shown open; more are folded in <details>
 def cell(text: str) -> str:
     """Table-cell text: no line breaks, pipes escaped, no HTML or Markdown
     markup taken from the document."""
-    text = " ".join(printable(text).split())
+    text = printable(" ".join(text.split()))
     for char in "\\`*_[]<>|":
         text = text.replace(char, "\\" + char)
     return text

@@ -55,7 +55,9 @@ def _region(line: int, col: int, end_line: int, end_col: int) -> dict:
 
 
 def _location(path: str, base: str) -> dict:
-    return {"uri": uri(path, base), "uriBaseId": "%SRCROOT%"}
+    """Relative to %SRCROOT% (the working directory); a file outside it by its absolute file:// URI."""
+    where = uri(path, base)
+    return {"uri": where} if where.startswith("file://") else {"uri": where, "uriBaseId": "%SRCROOT%"}
 
 
 def result(finding: Finding, rule_index: int, source: str | None, base: str) -> dict:
