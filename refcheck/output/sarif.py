@@ -60,6 +60,23 @@ def _location(path: str, base: str) -> dict:
     return {"uri": where} if where.startswith("file://") else {"uri": where, "uriBaseId": "%SRCROOT%"}
 
 
+def _physical(finding: Finding, source: str | None, where: dict) -> dict:
+    """The region, with the spanned text as its snippet and the whole line as
+    the context region, when the source is known."""
+    region = _region(finding.line, finding.col, finding.end_line, finding.end_col)
+    physical = {"artifactLocation": where, "region": region}
+    lines = source.split("\n") if source is not None else []
+    if 1 <= finding.line <= len(lines) and finding.end_line <= len(lines):
+        last = lines[finding.end_line - 1]
+        spanned = "\n".join(lines[finding.line - 1:finding.end_line])
+        cut = len(spanned) - len(last) + finding.end_col - 1
+        region["snippet"] = {"text": spanned[finding.col - 1:cut]}
+        if (finding.col, finding.end_col) != (1, len(last) + 1):  # a context must be larger than the region
+            physical["contextRegion"] = {"startLine": finding.line, "startColumn": 1, "endLine": finding.end_line,
+                                         "endColumn": len(last) + 1, "snippet": {"text": spanned}}
+    return physical
+
+
 def result(finding: Finding, rule_index: int, source: str | None, base: str) -> dict:
     where = _location(finding.path, base)
     out = {
@@ -67,10 +84,7 @@ def result(finding: Finding, rule_index: int, source: str | None, base: str) -> 
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity.label],
         "message": {"text": finding.message + (f" (suggestion: {finding.suggestion})" if finding.suggestion else "")},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": where,
-            "region": _region(finding.line, finding.col, finding.end_line, finding.end_col),
-        }}],
+        "locations": [{"physicalLocation": _physical(finding, source, where)}],
         "partialFingerprints": {FINGERPRINT: fingerprint(finding, source)},
     }
     fix = finding.fix

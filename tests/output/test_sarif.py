@@ -64,14 +64,21 @@ def test_result_region_fix_and_relative_uri(tmp_path):
     where = {"uri": "sub%20dir/doc.md", "uriBaseId": "%SRCROOT%"}
     assert year["level"] == "error" and year["ruleIndex"] == list(REGISTRY).index("RC103")
     assert year["message"]["text"] == "Lemon (2019): the reference list has Lemon (2018) (suggestion: Lemon (2018))"
+    line = TEXT.split("\n")[0]
     assert year["locations"] == [{"physicalLocation": {
-        "artifactLocation": where, "region": {"startLine": 1, "startColumn": 41, "endLine": 1, "endColumn": 53}}}]
+        "artifactLocation": where,
+        "region": {"startLine": 1, "startColumn": 41, "endLine": 1, "endColumn": 53, "snippet": {"text": "Lemon (2019)"}},
+        "contextRegion": {"startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": len(line) + 1, "snippet": {"text": line}}}}]
     assert year["fixes"] == [{
         "description": {"text": "unsafe fix: Lemon (2018)"},
         "artifactChanges": [{"artifactLocation": where, "replacements": [{
             "deletedRegion": {"startLine": 1, "startColumn": 48, "endLine": 1, "endColumn": 52},
             "insertedContent": {"text": "2018"}}]}],
         "properties": {"applicability": "unsafe"}}]
+    url = next(r for r in run["results"] if r["ruleId"] == "RC206")["locations"][0]["physicalLocation"]
+    assert "contextRegion" in url  # the URL is part of its line
+    whole = _log(report(text="It held (Wu, 2017).\n\n## References\n\nWu, A. (2017). Work.\n"))["runs"][0]["results"]
+    assert "contextRegion" not in whole[0]["locations"][0]["physicalLocation"]  # RC201 spans the whole line
     levels = {r["ruleId"]: r["level"] for r in run["results"]}
     assert levels == {"RC103": "error", "RC109": "note", "RC205": "note", "RC206": "note"}
 
