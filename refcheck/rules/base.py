@@ -105,6 +105,18 @@ def cited_label(citation: Citation) -> str:
     return written if citation.form == "narrative" else f"({written})"
 
 
+def cited_names(citation: Citation, limit: int = 60) -> str:
+    """The names as the citation writes them ("Li, He and Lin"), shortened;
+    rebuilt from its parts when the text lacks them."""
+    written = " ".join(citation.text.split())
+    at = written.find(citation.year) if citation.year else -1
+    names = written[:at].rstrip(" ,(") if at > 0 else ""
+    first = citation.authors[0].split()[0] if citation.authors and citation.authors[0].split() else ""
+    if not first or not names.startswith(first):
+        names = citation.author_text
+    return shorten(names, limit)
+
+
 def shorten(text: str, limit: int = 80) -> str:
     """``text`` cut at a word boundary to at most ``limit`` characters, with "…";
     a single overlong word is cut where it must."""

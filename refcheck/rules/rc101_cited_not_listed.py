@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Severity
-from .base import Context, Problem, cited_label, plural
+from .base import Context, Problem, cited_label, cited_names, plural
 
 CODE = "RC101"
 NAME = "cited-not-listed"
@@ -39,7 +39,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     for citation in ctx.citations:
         link = ctx.links[citation.id]
         if link.kind == "none":
-            message = f"{cited_label(citation)}: no entry in the reference list for {citation.author_text}"
+            message = f"{cited_label(citation)}: no entry in the reference list for {cited_names(citation)}"
             if link.others:  # same first author, other co-authors
                 shown = ", ".join(r.label for r in link.others[:3])
                 more = f" and {plural(len(link.others) - 3, 'other')}" if len(link.others) > 3 else ""
