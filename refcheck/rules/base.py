@@ -170,6 +170,17 @@ def comma_edit(ctx: Context, citation: Citation) -> dict:
     return {"replacement": " " if citation.comma else ", ", "applicability": "safe", "edit": Span(parts[0], parts[1])}
 
 
+def edited(ctx: Context, citation: Citation, edit: dict, fallback: str) -> str:
+    """The citation as written with ``edit`` (from year_edit, names_edit or
+    comma_edit) made: the suggestion that matches the fix; ``fallback`` when
+    there is no edit."""
+    first = citation.authors[0].split()[0] if citation.authors and citation.authors[0].split() else ""
+    if not edit or not first or not citation.text.startswith(first):  # "2020a" of "(Smith, 2019, 2020a)"
+        return fallback
+    text, span = ctx.document.text, edit["edit"]
+    return " ".join((text[citation.span.start:span.start] + edit["replacement"] + text[span.end:citation.span.end]).split())
+
+
 def year_text(ref: Reference) -> str:
     return f"{ref.year or 'n.d.'}{ref.year_suffix}"
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Severity
-from .base import Context, Problem, cited_label, rewrite, year_edit, year_text
+from .base import Context, Problem, cited_label, edited, rewrite, year_edit, year_text
 
 CODE = "RC103"
 NAME = "year-mismatch"
@@ -40,11 +40,12 @@ def check(ctx: Context) -> Iterator[Problem]:
         extra = ""
         if also:
             extra = " (also " + ", ".join(sorted({year_text(r) for r in also})) + ")"
+        edit = year_edit(ctx, citation, year_text(ref))
         yield Problem(
             citation.span,
             f"{cited_label(citation)}: the reference list has {ref.label}{extra}",
-            rewrite(citation, year=year_text(ref)),
+            edited(ctx, citation, edit, rewrite(citation, year=year_text(ref))),
             citation.id,
             ref.id,
-            **year_edit(ctx, citation, year_text(ref)),
+            **edit,
         )

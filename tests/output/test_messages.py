@@ -38,3 +38,11 @@ def test_shorten():
     assert shorten("alpha beta, gamma", 12) == "alpha beta\u2026"
     assert shorten("abcdefghijklmnop", 8) == "abcdefg\u2026"  # one long word is cut where it must
     assert len(shorten("word " * 50)) <= 80
+
+
+def test_suggestions_are_the_written_citation_with_the_fix_made():
+    text = "As Li, He and Lin (2019) say (Wu et al., 2016, p. 4; Smith, 2019, 2020a)." + LIST + (
+        "Li, Q., He, R., & Lin, T. (2018). Deltas. Review.\nSmith, A. (2019). Work. Site.\n"
+        "Wu, A., Bo, C., & Ng, D. (2017). Work. Site.\n")
+    found = [(f.suggestion, f.fix.replacement) for f in check_text(text).findings if f.code == "RC103"]
+    assert found == [("Li, He and Lin (2018)", "2018"), ("Wu et al., 2017, p. 4", "2017"), ("Smith, 2019", "2019")]
