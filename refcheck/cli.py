@@ -331,8 +331,7 @@ def refs(paths, fmt, style, links, config_file, isolated) -> None:
     elif report.files:
         from .output.table import render_understanding
 
-        fits = _is_terminal(sys.stdout) or os.environ.get("COLUMNS", "").isdigit()
-        width = shutil.get_terminal_size((120, 24)).columns if fits else None
+        width = shutil.get_terminal_size((120, 24)).columns if _is_terminal(sys.stdout) else None  # piped: natural widths
         _write("\n".join(render_understanding(result, width) for result in report.files))
     if report.errors or not report.files:
         sys.exit(ExitCode.USAGE)

@@ -345,11 +345,14 @@ def test_refs_every_file_json_and_width(tmp_path, monkeypatch):
     assert out.count("(style ") == 2 and out.index(first) < out.index(second)
     data = json.loads(invoke("refs", "--format", "JSON", first, second).output)
     assert [f["path"] for f in data["files"]] == [first, second]
-    monkeypatch.setenv("COLUMNS", "80")
+    assert max(len(line) for line in invoke("refs", second).output.splitlines()[1:]) > 80  # piped: natural widths
+    import refcheck.cli
+
+    monkeypatch.setattr(refcheck.cli, "_is_terminal", lambda stream: stream is sys.stdout)
+    monkeypatch.setenv("COLUMNS", "80")  # shutil.get_terminal_size reads it first
     narrow = invoke("refs", second).output
     assert max(len(line) for line in narrow.splitlines()[1:]) <= 80
-    monkeypatch.delenv("COLUMNS")
-    assert max(len(line) for line in invoke("refs", second).output.splitlines()[1:]) > 80
+    assert "  A title that is lo\u2026  " in narrow
 
 
 def test_refs_honours_the_config_and_exits_2_on_an_unreadable_file(tmp_path, monkeypatch):
