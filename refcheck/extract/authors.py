@@ -13,24 +13,32 @@ from dataclasses import dataclass
 from ..model import Author
 from .data import CORPORATE_WORDS, PARTICLES
 
+# Patterns that open with spaces begin at the first space of a run (NOT_INSIDE_SPACES):
+# a match from inside the run is also one from its start, which is found first, and
+# trying every space of a long run again was quadratic.
+NOT_INSIDE_SPACES = r"(?:(?<!\s)|(?!\s))"
 _EDITORS = re.compile(
-    r"\s*[\(\[]\s*(?:eds?|editors?|hrsg|hg|coords?|comps?|dirs?|orgs?)\.?\s*[\)\]]\.?"
-    r"|,?\s+(?:eds?\.|editors?|dir\.|dirs\.|trans\.|comp\.|comps\.|coord\.|org\.|orgs\.|hrsg\.|hg\.)$",
+    NOT_INSIDE_SPACES + r"(?:\s*[\(\[]\s*(?:eds?|editors?|hrsg|hg|coords?|comps?|dirs?|orgs?)\.?\s*[\)\]]\.?"
+    r"|,?\s+(?:eds?\.|editors?|dir\.|dirs\.|trans\.|comp\.|comps\.|coord\.|org\.|orgs\.|hrsg\.|hg\.)$)",
     re.IGNORECASE,
 )
 # APA roles in parentheses after a name: "(Host)", "(Executive Producers)"
 _ROLE = re.compile(
-    r"\s*\((?:(?:executive\s+)?producers?|hosts?|directors?|writers?|principal\s+investigators?|narrators?|"
+    NOT_INSIDE_SPACES + r"\s*\((?:(?:executive\s+)?producers?|hosts?|directors?|writers?|principal\s+investigators?|narrators?|"
     r"composers?|performers?|artists?|photographers?|illustrators?|translators?|speakers?|presenters?|"
     r"interviewers?|curators?|creators?|show\s?runners?)\)",
     re.IGNORECASE,
 )
-_ET_AL = re.compile(r",?\s*(?:\bet\s*al\b\.?|\bu\.\s?a\.|\bet\s+coll\.?)", re.IGNORECASE)
-_ELLIPSIS = re.compile(r",?\s*(?:\.\s?\.\s?\.|…)\s*,?")
-_PAREN = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
+_ET_AL = re.compile(NOT_INSIDE_SPACES + r",?\s*(?:\bet\s*al\b\.?|\bu\.\s?a\.|\bet\s+coll\.?)", re.IGNORECASE)
+_ELLIPSIS = re.compile(NOT_INSIDE_SPACES + r",?\s*(?:\.\s?\.\s?\.|…)\s*,?")
+_PAREN = re.compile(NOT_INSIDE_SPACES + r"\s*[(\[]([^()\[\]]*)[)\]]")
 _ALIAS = re.compile(r"^[A-Z][A-Za-z&\-]{1,14}$")
 _FULL_NAME = re.compile(r"^[A-Z][\w'\-]+(?:\s+(?:[A-Z][\w'\-]+|of|for|and|the|on|de|du|des|la|le|für|und)){1,7}$")
-_CONJ = re.compile(r"\s*,?\s*&\s*|\s*,?\s+(?:and|And|AND|y|und|u\.|et(?!\s*al)|e|en|och|og)\s+|\s*/\s*(?=[^\W\d_])")
+# "\s*(?:,\s*)?" and "(?:\s*,\s+|\s+)", not "\s*,?\s*" and "\s*,?\s+": one way to read a run of spaces
+_CONJ = re.compile(
+    NOT_INSIDE_SPACES
+    + r"(?:\s*(?:,\s*)?&\s*|(?:\s*,\s+|\s+)(?:and|And|AND|y|und|u\.|et(?!\s*al)|e|en|och|og)\s+|\s*/\s*(?=[^\W\d_]))"
+)
 _SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv|jnr|snr)\.?$", re.IGNORECASE)
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?\s?-?\s?){1,4}$|^[A-Z]{1,4}$|^(?:[A-Za-z]\.\s?){1,4}$")
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’\-.]*$")

@@ -35,39 +35,47 @@ _YEAR_ONE = re.compile(YEAR)
 # a year list: "2019, 2020a"; only the first may have three digits ("Augustine 408"),
 # so that "(Held 1995, 123)" keeps 123 as a page
 YEARS = YEAR.replace("(?P<sfx>", "(?:") + r"(?:\s*[,;]\s*" + YEAR.replace("(?P<sfx>", "(?:").replace(r"\d{3,5}", r"\d{4,5}") + ")*"
+# A locator: "p. 4", "pp. 3-5", "ch. iv", "12a", "xi, 4". The page is written roman
+# letters, then its first digit, then any: one way only to read a run of digits
+# (``[\divxlc]*\d[\divxlc]*`` had a way for each digit, cubic on a long run).
 LOCATOR = (
     r"(?:\s*[,:]\s*|\s+)(?:(?:pp?|paras?|ch|chap|chaps|chapter|part|book|bk|sect|sec|secs|fig|figs|n|nn|note|vol|col|cap|p[aá]gs?|S|f|ff|loc)\.?\s*)?"
-    r"(?:[IVXLC]+\b|[\divxlc]*\d[\divxlc]*[a-z]?)(?:\s*[-\u2013\u2014]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-\u2013\u2014]\s*\d+)?)*(?:\s*ff?\.)?"
+    r"(?:[IVXLC]+\b|[ivxlc]*\d[\divxlc]*[a-z]?)(?:\s*[-\u2013\u2014]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-\u2013\u2014]\s*\d+)?)*(?:\s*ff?\.)?"
 )
 _GROUP = re.compile(r"\(([^()]{1,600})\)")
 # Chicago's original date before the edition's year: "(Tucci [1961] 2001)", "[350 BCE]"
 ORIGINAL = r"(?:\[\s*(?:c\.\s*)?\d{1,4}(?:\s*[-\u2013/]\s*\d{1,4})?(?:\s*(?:BCE|BC|CE|AD|v\.\s*Chr\.|a\.\s*C\.))?\s*\]\s*)"
 _WORK = re.compile(
     rf"(?P<names>[\"\u201c]?[^\W\d_][^;()\d]{{0,150}}?)(?P<sep>\s*,\s*|\s+){ORIGINAL}?(?P<years>{YEARS})(?:\s*\[[^\]]{{1,20}}\])?"
-    rf"(?P<loc>{LOCATOR})?(?=\s*(?:[,;]|\.?\s*$|[^\W\d_]))"
+    rf"(?P<loc>{LOCATOR})?(?=\s*(?:[,;]|(?:\.\s*)?$|[^\W\d_]))"
 )
 # "(Miller 2012; 2013)": a part with only years continues the previous author
-_YEARS_ONLY = re.compile(rf"\s*(?P<years>{YEARS})(?:\s*\[[^\]]{{1,20}}\])?(?P<loc>{LOCATOR})?\s*\.?\s*$")
+_YEARS_ONLY = re.compile(rf"\s*(?P<years>{YEARS})(?:\s*\[[^\]]{{1,20}}\])?(?P<loc>{LOCATOR})?\s*(?:\.\s*)?$")
 _PREFIX = re.compile(
     r"(?:(?:see\s+also|see|e\.\s?g\.|i\.\s?e\.|cf\.|compare|for\s+example|for\s+instance|as\s+cited\s+in|cited\s+in|"
     r"quoted\s+in|but\s+see|also|and|or|v[ée]ase(?:\s+tambi[ée]n)?|ver|vgl\.|siehe|voir|cit\.\s+en|citado\s+en|apud|"
-    r"conforme|segundo|consultar|ver\s+tamb[ée]m)\s*,?\s*)*",
+    r"conforme|segundo|consultar|ver\s+tamb[ée]m)\s*(?:,\s*)?)*",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(r"(?:[a-z][\w.\u2019'-]*,?\s+){1,8}")
 # a lead-in phrase up to a comma, German nouns included: "(für mehr Informationen, Metaxas et al. 2014)"
 _LEAD_IN_COMMA = re.compile(r"[a-z\u00df-\u00ff][^,;()\d]{0,80},\s+")
-_ET_AL = re.compile(r"(?:\s*,)?\s+(?:et\s*al\b\.?|and\s+colleagues|y\s+cols?\.?|et\s+coll\.?|u\.\s?a\.)$", re.IGNORECASE)
-_SPLIT = re.compile(r"\s*,\s*(?:(?:and|&|y|und|u\.|et|e|och|og)\s+)?|\s*&\s*|\s*/\s*|\s+(?:and|y|und|u\.|et|e|och|og)\s+")
+# NOT_INSIDE_SPACES: a pattern that opens with spaces starts at the first of a run
+# (from inside the run it would match only where the run's start does).
+NOT_INSIDE_SPACES = r"(?:(?<!\s)|(?!\s))"
+_ET_AL = re.compile(NOT_INSIDE_SPACES + r"(?:\s*,)?\s+(?:et\s*al\b\.?|and\s+colleagues|y\s+cols?\.?|et\s+coll\.?|u\.\s?a\.)$", re.IGNORECASE)
+_SPLIT = re.compile(
+    NOT_INSIDE_SPACES + r"(?:\s*,\s*(?:(?:and|&|y|und|u\.|et|e|och|og)\s+)?|\s*&\s*|\s*/\s*|\s+(?:and|y|und|u\.|et|e|och|og)\s+)"
+)
 CONJUNCTIONS = frozenset({"and", "&", "y", "und", "u.", "et", "e", "och", "og", "/"})
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 _WEAK_WORDS = NOT_AUTHORS | frozenset(MONTHS)
 _HAS_YEAR = re.compile(r"\d{3}|n\.\s?d|press|forthcoming|s\.\s?f")
-_GAP = re.compile(r"\s*([,;]|(?:and|y|e|et|und|och|og)\b|&)?\s*")
+_GAP = re.compile(r"\s*(?:([,;]|(?:and|y|e|et|und|och|og)\b|&)\s*)?")
 _NAME_WORD = re.compile(r"[^\W\d_](?:[\w'\u2019\-.]*[^\W\d_])?\.?|&")
 _ELIDED = re.compile(r"(?:al|el|d|l)['\u2019\-]")
 _SPACES = re.compile(r"\s+")
-_ABBREVIATION = re.compile(r"\s*\[[A-Z][A-Za-z&]{1,11}\]$")
+_ABBREVIATION = re.compile(NOT_INSIDE_SPACES + r"\s*\[[A-Z][A-Za-z&]{1,11}\]$")
 
 
 @dataclass(slots=True)

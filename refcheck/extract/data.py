@@ -12,6 +12,10 @@ REFERENCE_HEADINGS = frozenset(
         "referencias", "referencias bibliograficas", "bibliografia", "references and notes",
         "references bibliographiques", "bibliographie", "literatur",
         "literaturverzeichnis", "quellen", "quellenverzeichnis", "fuentes",
+        "referencias citadas", "obras citadas", "bibliografia citada", "litteratur", "litteraturliste",
+        "litteraturforteckning", "kallor", "kilder", "referanser", "bronnen", "literatuur",
+        "literatuurlijst", "bronvermelding", "fonti", "riferimenti", "riferimenti bibliografici",
+        "bibliografie", "literatura", "kaynakca", "kaynaklar", "viitteet", "lahteet",
     }
 )
 
@@ -24,6 +28,10 @@ END_HEADINGS = frozenset(
         "related entries", "academic tools", "see also", "external links", "copyright",
         "funding", "competing interests", "author contributions", "supplementary material",
         "tables", "figures", "figure legends", "glossary", "index",
+        "notas", "notas finales", "anmerkungen", "fussnoten", "endnoten", "anhang", "anexo", "anexos",
+        "apendice", "apendices", "agradecimentos", "agradecimientos", "remerciements", "danksagung",
+        "sobre os autores", "sobre el autor", "sobre los autores", "a propos des auteurs", "note",
+        "noten", "note di chiusura", "ringraziamenti",
     }
 )
 
@@ -78,6 +86,7 @@ NARRATIVE_LEADERS = frozenset(
         "those", "it", "its", "our", "we", "they", "their", "cf", "e.g", "eg", "i.e", "ie",
         "de", "en", "como", "segun", "según", "para", "por", "con", "el", "los", "las", "la",
         "und", "wie", "nach", "selon", "comme", "dans", "chez", "an", "a", "at", "on", "by",
+        "segundo", "conforme", "consoante", "laut", "gemäß", "secondo", "volgens", "enligt", "ifølge",
         "with", "from", "to", "of", "per", "via", "among", "between", "within", "through",
     }
 )

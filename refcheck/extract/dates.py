@@ -74,7 +74,7 @@ def parse_date(text: str) -> str | None:
 # "downloaded on 1/6/2011", "consultado el 3 de junio de 2024", "abgerufen am 3.6.2024"
 ACCESS_RE = re.compile(
     r"(?:accessed|retrieved|downloaded|viewed|consulted|last\s+visited|consultado|abgerufen|consulté)"
-    r"(?:\s+(?:on|el|am|le))?\s*:?\s*"
+    r"(?:\s+(?:on|el|am|le))?\s*(?::\s*)?"  # not "\s*:?\s*": two ways to split every run of spaces
     r"(?P<date>\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?[A-Za-zéûäç]{3,10}\.?\s+(?:de\s+)?\d{4}"
     r"|[A-Za-zéûäç]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|[A-Za-zéûäç]{3,10}\.?,?\s+\d{4})",
     re.IGNORECASE,

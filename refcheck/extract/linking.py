@@ -32,18 +32,20 @@ class Link:
 
 def osa_distance(a: str, b: str, limit: int) -> int:
     """Optimal-string-alignment edit distance (a transposition costs 1), computed
-    only within ``limit`` of the diagonal; ``limit + 1`` means "more than limit"."""
+    only within ``limit`` of the diagonal; ``limit + 1`` means "more than limit".
+    Three rows are reused and only the band is written: time O(len * limit)."""
     n, m = len(a), len(b)
     if abs(n - m) > limit:
         return limit + 1
     far = limit + 1
-    prev2: list[int] = []
     prev = [j if j <= limit else far for j in range(m + 1)]
+    prev2, cur = prev[:], prev[:]
     for i in range(1, n + 1):
-        cur = [far] * (m + 1)
-        if i <= limit:
-            cur[0] = i
+        cur[0] = i if i <= limit else far
         low, high = max(1, i - limit), min(m, i + limit)
+        cur[low - 1] = cur[0] if low == 1 else far  # left of the band
+        if high < m:
+            cur[high + 1] = far  # right of the band: the next row reads it
         ai = a[i - 1]
         for j in range(low, high + 1):
             value = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai != b[j - 1]))
@@ -52,7 +54,7 @@ def osa_distance(a: str, b: str, limit: int) -> int:
             cur[j] = min(value, far)
         if min(cur[low - 1:high + 1]) > limit:
             return far
-        prev2, prev = prev, cur
+        prev2, prev, cur = prev, cur, prev2
     return min(prev[m], far)
 
 

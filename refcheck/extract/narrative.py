@@ -27,7 +27,8 @@ from .data import LEAD_IN_WORDS, NARRATIVE_LEADERS, PARTICLES, REPORTING_VERBS
 # "Goethe (1829, 507, transl. by ...)": a comment after the locator is allowed
 _NARRATIVE = re.compile(rf"\(\s*{ORIGINAL}?(?P<years>{YEARS})(?P<loc>{LOCATOR})?(?:\s*,[^()]{{0,80}})?\s*\)")
 _TOKEN = re.compile(r"et\s+al\.?|u\.(?=\s)|[^\W\d_][\w'\u2019\-]*(?:\.(?=[\w,\s]))?|&|,|[^\s\w]|\d+")
-_AUTHOR_CUES = frozenset({"as", "by", "see", "cf", "cf.", "according", "following", "like", "unlike", "per", "después", "segun", "según", "como"})
+_AUTHOR_CUES = frozenset({"as", "by", "see", "cf", "cf.", "according", "following", "like", "unlike", "per", "después", "segun", "según",
+                          "como", "segundo", "para", "conforme", "selon", "laut", "gemäß", "secondo", "volgens", "enligt", "ifølge"})
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 _INITIAL = re.compile(r"[A-Z]\.")
 

@@ -45,8 +45,11 @@ _FIGURE = re.compile(
     rf"|(?P<n2>{_NUMBER})(?:\s?(?P<s2>{_SCALE})\b)?\s?(?:(?P<pct>%|\s?percent\b|\s?per\s?cent\b|\s?pct\b)|\s?(?P<cur>{_WORDS})\b)?",
     re.IGNORECASE,
 )
+# The low end starts a run of digits, or is "234,567" inside "1234,567": from
+# anywhere else in a run it reads no differently, and trying every digit of a
+# long run was quadratic.
 _RANGE = re.compile(
-    rf"(?P<sym>{_SYMBOL})?\s?(?P<lo>{_NUMBER})\s?(?:[-\u2013\u2014]|to)\s?(?:{_SYMBOL})?(?P<hi>{_NUMBER})"
+    rf"(?P<sym>{_SYMBOL})?\s?(?:(?<!\d)|(?=\d{{1,3}},\d))(?P<lo>{_NUMBER})\s?(?:[-\u2013\u2014]|to)\s?(?:{_SYMBOL})?(?P<hi>{_NUMBER})"
     rf"(?:\s?(?P<s>{_SCALE})\b)?\s?(?:(?P<pct>%|percent\b)|(?P<cur>{_WORDS})\b)?",
     re.IGNORECASE,
 )

@@ -32,20 +32,22 @@ _YEAR_RE = re.compile(
     rf"|(?:(?<=[\s,.])|^)(?P<b>~?(?:{_YEAR.replace('suffix', 'suffix2')}|{_NODATE}|\d{{3}}))(?=[.,:;]?\s|[.,;:]?$|\)|\s?\[\d)",
 )
 _DOI_RE = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
-_QUOTED = re.compile(r"^[\"“”‘'«]\s*(.+?)\s*[,.]?[\"”’'»](?=[\s,.:;]|$)")
 _CONTAINER_STOP = re.compile(
-    r"\s*(?:\b(?:Retrieved|Available|Accessed|URL|Online|Recuperado|Disponible|Abgerufen)\b|https?://|\bdoi:|\bDOI\b|\[)",
+    r"(?:(?<!\s)|(?!\s))\s*(?:\b(?:Retrieved|Available|Accessed|URL|Online|Recuperado|Disponible|Abgerufen)\b|https?://|\bdoi:|\bDOI\b|\[)",
     re.IGNORECASE,
 )
 _VOLUME = re.compile(
-    r"(?P<volume>\d+)\s*(?:\((?P<issue>[^)]{1,20})\))?\s*[:,]\s*(?:pp?\.\s*)?(?P<pages>[eE]?\d+(?:\s*[-–—]\s*\d+)?)"
+    r"(?<!\d)(?P<volume>\d+)\s*(?:\((?P<issue>[^)]{1,20})\)\s*)?[:,]\s*(?:pp?\.\s*)?(?P<pages>[eE]?\d+(?:\s*[-–—]\s*\d+)?)"
 )
 _PAGES = re.compile(r"\bpp?\.\s*(?P<pages>\d+(?:\s*[-–—]\s*\d+)?)")
-_MD_LINK = re.compile(r"\[([^\]\n]*)\]\(([^()\s]+)\)")
+# The end of a Markdown link, "](target)"; its text runs back to the first "[" after the
+# previous "]" or line break (see _md_links: one pass, where a regex rescans for every "[").
+_LINK_END = re.compile(r"\]\(([^()\s]+)\)")
+_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^<>\s]+)>")
 _ITALIC = re.compile(r"(?<![*\w])\*([^*\n]{3,200}?)\*(?![*\w])|(?<![\w_])_([^_\n]{3,200}?)_(?![\w_])")
-_PUBLISHER_TAIL = re.compile(r"^(.{3,}?),\s+((?:[A-Z][\w.'-]*\s?){1,4}(?:,\s*[A-Z][A-Za-z.]{1,4})?:\s+[^:]{2,})$")
+_PUBLISHER_TAIL = re.compile(r"^(.{3,}?),\s+((?:[A-Z][\w.'-]*(?![\w.'-])\s?){1,4}(?:,\s*[A-Z][A-Za-z.]{1,4})?:\s+[^:]{2,})$")
 _PUBLISHER_NAME = re.compile(
-    r"^(.{3,}?),\s+([^,]*\b(?:Press|University|Books|Publishing|Publishers|Verlag|Routledge|Polity|Blackwell|Sage|Wiley"
+    r"^(.{3,}?),\s+(?!\s)([^,]*\b(?:Press|University|Books|Publishing|Publishers|Verlag|Routledge|Polity|Blackwell|Sage|Wiley"
     r"|Springer|Elsevier|Norton|Penguin|Macmillan|Institute|Foundation)\b[^,]*)$"
 )
 _SPACE_RUNS = re.compile(r"[ \t\u00a0]{2,}")
@@ -57,8 +59,8 @@ def clean_markup(text: str) -> str:
     """Drop Markdown emphasis and unwrap links, leaving URLs intact."""
     if not any(mark in text for mark in "*_[<\\"):
         return _SPACE_RUNS.sub(" ", text).strip()
-    text = _MD_LINK.sub(lambda m: f"{m.group(1)} {m.group(2)}" if m.group(1) != m.group(2) else m.group(2), text)
-    text = re.sub(r"<((?:https?|ftp)://[^>\s]+)>", r"\1", text)
+    text = _unwrap_links(text)
+    text = _AUTOLINK.sub(r"\1", text)
     pieces = []
     last = 0
     for match in URL_RE.finditer(text):
@@ -69,12 +71,46 @@ def clean_markup(text: str) -> str:
     return _SPACE_RUNS.sub(" ", "".join(pieces)).strip()
 
 
+def _md_links(text: str):
+    """(start, end, link text, target) of each ``[text](target)``, as the regex
+    ``\\[([^\\]\\n]*)\\]\\(([^()\\s]+)\\)`` finds them, in one pass."""
+    if "](" not in text:
+        return
+    floor = 0  # no link starts before the end of the previous one or a "]"
+    for end in _LINK_END.finditer(text):
+        close = end.start()
+        segment = max(text.rfind("]", floor, close), text.rfind("\n", floor, close)) + 1
+        start = text.find("[", max(floor, segment), close)
+        if start != -1:
+            yield start, end.end(), text[start + 1:close], end.group(1)
+            floor = end.end()
+        else:
+            floor = max(floor, close + 1)
+
+
+def _unwrap_links(text: str) -> str:
+    """``[label](url)`` -> ``label url`` (just ``url`` when the label is the URL)."""
+    pieces = []
+    last = 0
+    for start, end, label, url in _md_links(text):
+        pieces.append(text[last:start])
+        pieces.append(f"{label} {url}" if label != url else url)
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 def trim_url(url: str) -> str:
     """A URL as found in prose, without the punctuation that ends the sentence."""
     url = url.rstrip(".,;:'\"”’>")
-    while url.endswith(")") and url.count("(") < url.count(")"):
-        url = url[:-1].rstrip(".,;:")
-    return url
+    opened, closed = url.count("("), url.count(")")
+    end = len(url)
+    while end and url[end - 1] == ")" and opened < closed:
+        end -= 1
+        closed -= 1
+        while end and url[end - 1] in ".,;:":
+            end -= 1
+    return url[:end]
 
 
 # "Tucci, Giuseppe. (1961) 2001." / "[1979] 1986." / "(Original work published 1923)"
@@ -89,6 +125,11 @@ _CASE = re.compile(r"^(?P<name>[A-Z][^,()]{0,120}?\sv\.?\s[^,()]{1,120}?),\s*(?P
 _STATUTE = re.compile(
     r"^(?P<name>[A-Z][^,()]{2,150}?\b(?:Act|Law|Code|Statute)\b[^,()]{0,40}),\s*(?P<cite>(?:Pub\.\s*L\.|\d+\s+U\.S\.C\.|\d+\s+Stat\.)[^()]{0,80})"
     r"\((?P<year>1\d\d\d|20\d\d)\)"
+)
+_CHAPTER_BOOK = re.compile(
+    r"^(?:[^()]{1,200}\((?:Eds?|Hrsg|Hg|Coords?|Orgs?|Dirs?|Comps?)\.?\),?\s+)?(?P<book>[^()]{2,300}?)"
+    r"\s*(?:\((?:[^()]*\bpp?\.?[^()]*|[^()]*\b(?:ed|Vol)\.?[^()]*)\)?)?$",
+    re.IGNORECASE,
 )
 _EDITION_YEAR = re.compile(r"\s*(?:1\d\d\d|20\d\d)[a-z]?(?=[.,:;)\s]|$)")
 
@@ -151,6 +192,12 @@ def _quoted(rest: str) -> tuple[str, int] | None:
     return inside.rstrip(",."), end + 1
 
 
+_ABBREVIATION = re.compile(r"^(?:[A-Z]|[A-Z]\.[A-Z]|[A-Za-z]\.[A-Za-z]|e\.g|i\.e|vs|al|Vol|No|pp|ed|eds|Inc|Ltd|Co|St|Dr|Mr|Mrs|Ms|Jr)\.$")
+_ABBREVIATION_MAX = 8  # longer than any abbreviation above, with its stop
+_SPACES = re.compile(r"\s*")
+_NEXT_ELEMENT = re.compile(r"Retrieved|Available|Accessed|In\b|\[|\(|https?://|URL|Online|Recuperado|Paper\s+presented")
+
+
 def _title_end(rest: str) -> int:
     """Where the title ends: the first full stop that is not an initial or an
     abbreviation, or a question mark before the next element (a source with a
@@ -159,15 +206,18 @@ def _title_end(rest: str) -> int:
         if len(match.group(0)) == 2:
             return match.end()  # 'the Squantum "Tillite." In ...'
         end = match.start()
-        word = re.split(r"[\s\-–]", rest[: end + 1])[-1]
         if match.group(0) == ".":
-            if re.match(r"^(?:[A-Z]|[A-Z]\.[A-Z]|[A-Za-z]\.[A-Za-z]|e\.g|i\.e|vs|al|Vol|No|pp|ed|eds|Inc|Ltd|Co|St|Dr|Mr|Mrs|Ms|Jr)\.$", word):
+            # the word before the stop; only its last few characters can make an abbreviation
+            word = re.split(r"[\s\-–]", rest[max(0, end - _ABBREVIATION_MAX): end + 1])[-1]
+            if _ABBREVIATION.match(word):
                 continue
             return end
-        following = rest[match.end():].lstrip()
-        if not following or re.match(r"(?:Retrieved|Available|Accessed|In\b|\[|\(|https?://|URL|Online|Recuperado|Paper\s+presented)", following):
+        following = _SPACES.match(rest, match.end()).end()  # not rest[match.end():].lstrip(): a copy per stop
+        if following == len(rest) or _NEXT_ELEMENT.match(rest, following):
             return end + 1
-        if following[:1].isupper() and re.search(r"\d", re.split(r"(?<!\bp)(?<!\bpp)\.\s", following[:80], maxsplit=1)[0]):
+        if rest[following:following + 1].isupper() and re.search(
+            r"\d", re.split(r"(?<!\bp)(?<!\bpp)\.\s", rest[following:following + 80], maxsplit=1)[0]
+        ):
             return end + 1
     return len(rest)
 
@@ -262,6 +312,11 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
     else:
         container = re.split(r"(?<=[a-z)])\.\s", container_text, maxsplit=1)[0]
     container = re.sub(r"^(?:In|En)\s*:?\s+", "", container.strip(" .,:;")).strip(" .,:;") or None
+    if container and "(" in container:
+        # a chapter: "J. Smith & K. Lee (Eds.), Central Asian politics (pp. 1-12)" -> the book
+        book = _CHAPTER_BOOK.match(container)
+        if book:
+            container = book.group("book").strip(" .,") or container
     pages = volume.group("pages") if volume else None
     if pages is None:
         found = _PAGES.search(rest)

@@ -84,7 +84,7 @@ _APA_NO_AUTHOR = re.compile(r"\.\s*\(\s*(?:1[5-9]\d\d|20\d\d)[a-z]?[^)]{0,30}\)\
 _AFTER_YEAR = re.compile(r"[).,:;\]]|\s*$")
 # ABNT and other upper-case author heads: "SILVA, J. A.;", "CARVALHO-FREITAS, M. N.", "BRASIL. Lei ..."
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_ABNT_PERSON = re.compile(rf"^[{_UPPER}][{_UPPER}'\u2019\-]+(?:\s+(?:[{_UPPER}][{_UPPER}'\u2019\-]+|d[aeo]s?|DE|DA|DO|DOS|DAS))*,\s+[{_UPPER}]")
+_ABNT_PERSON = re.compile(rf"^[{_UPPER}][{_UPPER}'\u2019\-]+(?:\s(?:[{_UPPER}][{_UPPER}'\u2019\-]+|d[aeo]s?))*,\s+[{_UPPER}]")
 _ABNT_BODY = re.compile(rf"^[{_UPPER}][{_UPPER}'\u2019\-]{{2,}}(?:\s+(?:[{_UPPER}][{_UPPER}'\u2019\-]*|[-\u2013]))*\.\s+[{_UPPER}0-9]")
 
 
@@ -95,6 +95,8 @@ def _author_shaped(head: str) -> bool:
         return False
     for word in words:
         bare = word.strip(_HEAD_WORD_STRIP)
+        if word[:1] in "([" and bare and not (bare.isupper() or bare.lower() in _HEAD_LOWER):
+            return False  # "Text (Okafor, 2019)": a citation in prose, not "Smith, J. (Ed.)" or "[NASA]"
         if not bare or bare[0].isupper() or bare.lower() in _HEAD_LOWER or bare.lower() in PARTICLES:
             continue
         if "/" in word or bare.lower().startswith(("d'", "d\u2019", "al-", "el-")):
@@ -110,8 +112,8 @@ def looks_like_entry_start(line: str) -> bool:
     body = _BULLET.sub("", line, count=1).strip()
     if not body:
         return False
-    if _DASH_AUTHOR.match(body + " "):
-        return True
+    if _DASH_AUTHOR.match(body + " ") and body.strip("-\u2012\u2013\u2014\u2015_., "):
+        return True  # "———. 1996. Title": the author of the entry before (not a bare rule "---")
     first = body.lstrip("\"'“‘«[(*_")
     if not (first[:1].isupper() or first.lower().startswith(_LOWER_STARTS)):
         return False
@@ -173,9 +175,13 @@ def _ends_open(line: str) -> bool:
     return bool(stripped) and (stripped.endswith(("-", ",", ":", "&", "(", ";")) or _OPEN_END.search(stripped[-5:]) is not None)
 
 
+# a URL ends the line: what ``https?://\S+$`` finds, tried only from the start of the last word
+_URL_AT_END = re.compile(r"(?<!\S)(?=\S+$)\S*https?://\S")
+
+
 def _ends_closed(line: str) -> bool:
     stripped = line.rstrip()
-    return stripped.endswith((".", "!", "?", ")", "]", "\"", "\u201d", "'", "\u2019")) or re.search(r"https?://\S+$", stripped) is not None
+    return stripped.endswith((".", "!", "?", ")", "]", "\"", "\u201d", "'", "\u2019")) or _URL_AT_END.search(stripped) is not None
 
 
 _RUN_OF_SPACES = re.compile(r"\S(\s{2,})(?=\S)")
@@ -353,7 +359,7 @@ def _trailing_block(text: str) -> Section | None:
         first = block[0][1].strip()
         if not taken and (_FOOTNOTE_DEF.match(first) or first.lower().startswith(TRAILER_PREFIXES)):
             continue
-        if _MD_HEADING.match(block[0][1]) or _FOOTNOTE_DEF.match(first):
+        if _MD_HEADING.match(block[0][1]) or _FOOTNOTE_DEF.match(first) or _RULE.match(first):
             break
         if looks_like_entry_start(block[0][1]):
             taken.insert(0, block)

@@ -4,20 +4,22 @@ URLs masked out of the scan text so that citations are not found there."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..model import Document
 from .mask import blank, url_spans
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+_BACKTICKS = re.compile(r"`+")
 _LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
 # "[id]: https://..." (not a footnote "[^1]: text", whose text is read)
 _LINK_DEFINITION = re.compile(r"^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.MULTILINE)
 _WIKILINK = re.compile(r"\[\[(?:[^\[\]|\n]{1,200}\|)?(?P<label>[^\[\]|\n]{1,200})\]\]")
 _HAS_YEAR = re.compile(r"\d{4}")
 _YEAR_NEXT = re.compile(r"\s?\(\d{4}")
-_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>", re.IGNORECASE)
+# no "<" inside an autolink (CommonMark): each "<" would rescan to the next ">"
+_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]*>", re.IGNORECASE)
 
 
 def fenced_blocks(text: str) -> list[tuple[int, int]]:
@@ -35,11 +37,32 @@ def fenced_blocks(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Inline code: a run of backticks to the next run of the same length
+    (CommonMark), found in one pass over the runs where a regex
+    ``(`+).*?\\1`` rescans the rest of the text for every run left open."""
+    runs = [m.span() for m in _BACKTICKS.finditer(text)] if "`" in text else []
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    spans = []
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        following = bisect_right(same, index)
+        if following < len(same):
+            spans.append((start, runs[same[following]][1]))
+            index = same[following]
+        index += 1
+    return spans
+
+
 def masked_spans(text: str) -> list[tuple[int, int]]:
     spans = fenced_blocks(text)
     scan = blank(text, spans)
-    for pattern in (_COMMENT, _INLINE_CODE, _LINK_DEFINITION, _AUTOLINK):
-        found = [m.span() for m in pattern.finditer(scan)]
+    for find in (_COMMENT.finditer, code_spans, _LINK_DEFINITION.finditer, _AUTOLINK.finditer):
+        found = [m if isinstance(m, tuple) else m.span() for m in find(scan)]
         spans += found
         scan = blank(scan, found)
     # keep the "]" of a link so the link text stays separate from what follows,

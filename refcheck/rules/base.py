@@ -63,6 +63,7 @@ class Context:
     link_status: Mapping[str, Any] | None = None  # written URL -> LinkStatus; None: not probed
     verification: Mapping[str, Any] | None = None  # identifiers.key(ref) -> net.verify Verdict; None: not verified
     this_year: int = field(default_factory=lambda: _dt.date.today().year)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # rules' per-document caches
 
     @cached_property
     def citation_ends(self) -> list[tuple[int, str]]:

@@ -34,13 +34,37 @@ CODE = "RC205"
 NAME = "reference-typography"
 DEFAULT_SEVERITY = Severity.INFO
 
-_APOSTROPHE = re.compile(r"\w+\u201d[st]\b")
+_APOSTROPHE = re.compile(r"(?<!\w)\w+\u201d[st]\b")  # from the start of the word only: linear
+_URL_START = re.compile(r"https?://")
+_NON_SPACES = re.compile(r"\S*")
+
+
+class _FirstUrlOfRun:
+    """``search`` for a pattern that opens with a URL, tried only at the first URL
+    of each run of non-spaces: a later one in the same run matches only where the
+    first does, and trying each of "http://http://..." rescanned the run."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = re.compile(pattern)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        run_end = -1
+        for start in _URL_START.finditer(text):
+            if start.start() < run_end:
+                continue
+            found = self.pattern.match(text, start.start())
+            if found:
+                return found
+            run_end = _NON_SPACES.match(text, start.end()).end()
+        return None
+
+
 # (pattern, what, replacement, characters without which the pattern cannot match)
 CHECKS = (
     (_APOSTROPHE, "a closing double quote used as an apostrophe", "’", "\u201d"),
     (re.compile(r"(?:â€[™œ\u009d\"˜“”]|Ã[\u0080-\u00bf©¨¶¼±¤§]|Â[\u00a0-\u00bf])"), "mojibake (text decoded with the wrong encoding)", None, "âÃÂ"),
     (re.compile(r"(?<!\.)([,;:])\s*\1|(?<![.\w])\.\s+\.(?!\.)|(?<!\.)\.\.(?!\.)"), "doubled punctuation", None, ",;:."),
-    (re.compile(r"https?://\S*[/\-_]\s+[\w\-]+[/.][\w\-./]*\w"), "whitespace inside a URL", None, ":"),
+    (_FirstUrlOfRun(r"https?://\S*[/\-_]\s+[\w\-]+[/.][\w\-./]*\w"), "whitespace inside a URL", None, ":"),
 )
 _URL = re.compile(r"https?://\S+")
 PAIRS = (("(", ")"), ("[", "]"), ("\u201c", "\u201d"), ("\u2018", "\u2019"))

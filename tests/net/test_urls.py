@@ -89,7 +89,8 @@ def test_hostile_urls_do_not_crash_check_or_refs(url, tmp_path):
 
 def test_unusable_urls_are_a_warning_and_usable_ones_are_not(tmp_path):
     path = tmp_path / "doc.md"
-    path.write_text(_doc("http://example.org:99999/x") + "\n" + _doc("http://[::1]:8080/water-and-borders-in-asia"), encoding="utf-8")
+    second = "Abe, Ken (2020). Water and borders in Asia. Retrieved from http://[::1]:8080/water-and-borders-in-asia.\n"
+    path.write_text(_doc("http://example.org:99999/x").replace("(Ito, 2019)", "(Ito, 2019; Abe, 2020)") + second, encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--isolated", "--select", "RC206,RC204", "--fail-on", "warning", str(path)])
     assert result.exit_code == 1
     assert f"{path}:4:60: warning[RC206] Ito (2019): the URL cannot be used: port '99999' is not a number from 1 to 65535" in result.output

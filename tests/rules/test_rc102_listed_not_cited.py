@@ -30,3 +30,20 @@ def test_bulleted_and_numbered_lists():
     - Yuneman, R. (2023). Kazakhstan's multi-vector foreign policy. *Russia in Global Affairs*, 21(2), 141-162.
     """
     assert found(text, "RC102") == [(6, 3, "RC102")]
+
+
+def test_named_near_its_year_in_another_form_is_info():
+    text = """
+    Security is interconnected (Lemon, 2018). The survey Kazakh Paths (2023) by Roman Yuneman agrees.
+
+    References
+    Lemon, Edward (2018). Critical approaches to security in Central Asia. Central Asian Survey, 37(1), 1-12.
+    Yuneman, Roman (2023). Kazakhstan's multi-vector foreign policy. Russia in Global Affairs, 21(2), 141-162.
+    """
+    from ..conftest import run
+
+    (finding,) = [f for f in run(text).findings if f.code == "RC102"]
+    assert (finding.line, finding.severity.label, finding.message) == (
+        5, "info",
+        "Yuneman (2023): no citation refcheck can read points to it, but the text names Yuneman near 2023 at line 1",
+    )
