@@ -239,7 +239,13 @@ def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, col
     _tell(report, quiet)
     terminal = _is_terminal(sys.stdout)
     fmt = resolve(fmt, terminal)
-    text = render(report, fmt, color=_color(color, terminal), quiet=quiet, statistics=statistics, terminal=terminal)
+    width = None
+    if terminal:
+        import shutil
+
+        width = shutil.get_terminal_size((100, 24)).columns
+    text = render(report, fmt, color=_color(color, terminal), quiet=quiet, statistics=statistics, terminal=terminal,
+                  width=width)
     _write(text, encoding="utf-8" if fmt in ("json", "jsonl", "sarif", "junit") else None)
     code = _verified_exit(report, config)
     sys.exit(ExitCode.CLEAN if exit_zero and code == ExitCode.FINDINGS else code)

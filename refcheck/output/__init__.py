@@ -22,10 +22,12 @@ def resolve(fmt: str, terminal: bool = False) -> str:
     return fmt
 
 
-def render(report, fmt: str, color: bool = False, quiet: bool = False, statistics: bool = False, terminal: bool = False) -> str:
+def render(report, fmt: str, color: bool = False, quiet: bool = False, statistics: bool = False, terminal: bool = False,
+           width: int | None = None) -> str:
+    """``report`` in ``fmt``; ``width`` (the terminal's) bounds the excerpts of full."""
     fmt = resolve(fmt, terminal)
     if fmt in ("full", "concise"):
         from . import text
 
-        return text.render(report, color=color, full=fmt == "full", quiet=quiet, statistics=statistics)
+        return text.render(report, color=color, full=fmt == "full", quiet=quiet, statistics=statistics, width=width)
     return import_module(f".{_MODULES[fmt]}", __name__).render(report)

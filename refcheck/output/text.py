@@ -12,7 +12,7 @@ from collections import Counter
 from ..findings import Applicability, Finding, Report
 from ..rules.base import plural
 from .escape import printable
-from .excerpt import excerpt
+from .excerpt import WIDTH, excerpt
 
 SHADES = {"error": "1;31", "warning": "1;33", "info": "1;36"}
 
@@ -44,11 +44,14 @@ def concise_line(finding: Finding, color: bool = False) -> str:
     return text
 
 
-def full_block(finding: Finding, source: str | None, color: bool = False) -> list[str]:
-    """The headline, the excerpt with its underline, and the help line."""
+def full_block(finding: Finding, source: str | None, color: bool = False, width: int = WIDTH) -> list[str]:
+    """The headline, the excerpt (at most ``width`` characters of the line)
+    with its underline, and the help line."""
     lines = [headline(finding, color)]
-    shown = excerpt(source, finding.line, finding.col, finding.end_line, finding.end_col) if source is not None else None
     gutter = " " * len(str(finding.line))
+    shown = None
+    if source is not None:
+        shown = excerpt(source, finding.line, finding.col, finding.end_line, finding.end_col, width)
     if shown is not None:
         text, at, length = shown
         carets = _paint("^" * length, SHADES[finding.severity.label], color)
@@ -60,16 +63,19 @@ def full_block(finding: Finding, source: str | None, color: bool = False) -> lis
     return lines
 
 
-def render(report: Report, color: bool = False, full: bool = False, quiet: bool = False, statistics: bool = False) -> str:
+def render(report: Report, color: bool = False, full: bool = False, quiet: bool = False, statistics: bool = False,
+           width: int | None = None) -> str:
     """Every finding, concise or full, then (unless ``quiet``) the summary;
-    ``statistics`` prints counts per code instead of the findings."""
+    ``statistics`` prints counts per code instead of the findings. ``width``:
+    the terminal's, for the excerpts of ``full`` (None: 88 characters of a line)."""
     sources = {result.path: result.text for result in report.files}
     lines: list[str] = []
     if statistics:
         lines += render_statistics(report)
     elif full:
         for finding in sorted(report.findings):
-            lines += full_block(finding, sources.get(finding.path), color) + [""]
+            shown = WIDTH if width is None else max(40, width - len(str(finding.line)) - 5)  # "NN | " and a "…"
+            lines += full_block(finding, sources.get(finding.path), color, shown) + [""]
     else:
         lines += [concise_line(finding, color) for finding in sorted(report.findings)]
     if not quiet:

@@ -91,3 +91,11 @@ def test_excerpt_window_and_spans_over_lines():
     assert excerpt("ab\ncd", 1, 2, 2, 1) == ("ab", 1, 1)  # to the end of its first line
     assert excerpt("ab\tc\x1b", 1, 4, 1, 6) == ("ab c\\x1b", 3, 5)  # tabs as spaces, controls escaped
     assert excerpt("ab", 5, 1, 5, 2) is None
+
+
+def test_full_fits_the_excerpt_to_a_given_width():
+    out = render(report(), "full", width=60)
+    rows = [line for line in out.splitlines() if line[:1].isdigit() and " | " in line]
+    assert rows and all(len(line) <= 60 for line in rows)
+    assert "1 | \u2026ivers (Okafor 2019), as Lemon (2019) says (Park, 2015;\u2026\n" in out
+    assert render(report(), "full", width=10).count("\u2026") == render(report(), "full", width=44).count("\u2026")  # at least 40
