@@ -288,7 +288,12 @@ def _verified_exit(report, config, announce: bool = True) -> int:
 
     if announce:
         _say("verify", summary_line(report.files))
-    if config.verify_strict and code == ExitCode.CLEAN and undetermined(report.files):
+    unknown = undetermined(report.files) if config.verify_strict and code == ExitCode.CLEAN else 0
+    if unknown:
+        from .rules.base import plural
+
+        # the summary said "No problems found": say why the status is 1 all the same
+        _say("error", f"--verify-strict: {plural(unknown, 'reference')} could not be verified")
         return ExitCode.FINDINGS
     return code
 

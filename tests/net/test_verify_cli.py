@@ -56,6 +56,7 @@ def test_verify_strict_fails_on_cannot_determine(setup):
     assert relaxed.exit_code == 0
     strict = invoke("check", "--config", config, "--verify-strict", "--cache-dir", cache, "--select", "RC508", document)
     assert strict.exit_code == 1 and strict.stdout.count("RC508") == 1
+    assert strict.stderr.splitlines()[-1] == "refcheck: error: --verify-strict: 1 reference could not be verified"
 
 
 def test_verify_command_table(setup):
