@@ -96,7 +96,8 @@ def check_document(document: Document, config: Config | None = None, link_status
         document.path, references, citations, result_links, without_conflicts(sorted(set(findings))), positions,
         section is not None, kinds, style, link_status,
     )
-    result.text = document.text
+    # for excerpts: only where positions count lines of this text (not of a markup source it was read from)
+    result.text = None if getattr(document, "source_map", None) else document.text
     if verification is not None:
         from .extract.identifiers import key
 

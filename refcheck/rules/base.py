@@ -42,8 +42,8 @@ class Problem:
 
     def fix(self, document: Document) -> Fix | None:
         """The edit as a :class:`Fix` located in ``document``; None for advice."""
-        if self.replacement is None:
-            return None
+        if self.replacement is None or getattr(document, "source_map", None):
+            return None  # advice; or text read from markup, whose offsets are not the file's
         span = self.edit or self.span
         line, col = document.position(span.start)
         end_line, end_col = document.position(span.end)
