@@ -315,24 +315,28 @@ def _tell(report, quiet: bool = False) -> None:
               help="text: tables that fit the terminal; json: the JSON of `check --format json`.")
 @click.option("--style", type=_STYLE, default=None, help="Citation style [default: auto, or the config].")
 @click.option("--links", is_flag=True, help="Probe every URL and DOI and show each one's status.")
+@click.option("--allow-private", is_flag=True, default=None, help="Let --links request hosts on loopback and private networks.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="Where the link cache lives [default: the user cache dir].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Read settings from this file.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @_debug_option
-def refs(paths, fmt, style, links, config_file, isolated) -> None:
+def refs(paths, fmt, style, links, allow_private, cache_dir, no_cache, config_file, isolated) -> None:
     """Show the references, citations and links refcheck understood in each file."""
     import shutil
 
     from .api import check_paths
 
     try:
-        config = _config(config_file, isolated, style=style, links=links or None)
+        config = _config(config_file, isolated, style=style, links=links or None, allow_private=allow_private)
     except RefcheckError as exc:
         _fail(str(exc))
     run = None
     if config.links:
         from .net.run import LinkRun
 
-        run = LinkRun(progress=_is_terminal(sys.stderr) and "CI" not in os.environ)
+        run = LinkRun(cache_dir=cache_dir, use_cache=not no_cache, suggest_archive=False,
+                      progress=_is_terminal(sys.stderr) and "CI" not in os.environ)
     report = check_paths(list(paths), config, run)
     _tell(report)
     if fmt.lower() == "json":

@@ -363,3 +363,26 @@ def test_refs_honours_the_config_and_exits_2_on_an_unreadable_file(tmp_path, mon
     assert "(style harvard)" not in invoke("refs", "--isolated", path).output.splitlines()[0]
     result = CliRunner().invoke(main, ["refs", path, str(tmp_path / "gone.md")])
     assert result.exit_code == 2 and path in result.output
+
+
+def test_refs_links_table(tmp_path):
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from .net.test_integration import Handler, document
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        path = write(tmp_path, text=document(base))
+        out = invoke("refs", "--isolated", "--links", "--allow-private", "--no-cache", path).output
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    table = out.split("\n\n")[-1].splitlines()
+    assert table[0].split() == ["REF", "STATUS", "HTTP", "URL", "DETAIL"]
+    assert [row.split()[:4] for row in table[2:]] == [
+        ["R1", "redirected", "200", f"{base}/moved"], ["R2", "dead", "404", f"{base}/gone"], ["R3", "alive", "200", f"{base}/ok"]]
+    assert table[2].split()[-1] == f"{base}/ok"  # where the redirect leads
+    assert "No links." in invoke("refs", "--isolated", "--links", "--no-cache", write(tmp_path, "none.md")).output
