@@ -13,11 +13,13 @@ def _piece(text: str) -> str:
     return printable(text.replace("\t", " "))
 
 
-def excerpt(text: str, line: int, col: int, end_line: int, end_col: int, width: int = WIDTH) -> tuple[str, int, int] | None:
+def excerpt(text: str | list[str], line: int, col: int, end_line: int, end_col: int,
+            width: int = WIDTH) -> tuple[str, int, int] | None:
     """(the shown line, where the underline starts, how long it is), or None
-    when ``line`` is not in ``text``. A span that goes on to later lines is
-    underlined to the end of its first line."""
-    lines = text.split("\n")
+    when ``line`` is not in ``text`` (a string, or its lines: split once per
+    file). A span that goes on to later lines is underlined to the end of its
+    first line."""
+    lines = text.split("\n") if isinstance(text, str) else text
     if not 1 <= line <= len(lines):
         return None
     source = lines[line - 1]

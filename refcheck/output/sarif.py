@@ -38,15 +38,14 @@ def rule_descriptor(code: str) -> dict:
     }
 
 
-def fingerprint(finding: Finding, source: str | None) -> str:
-    """Code, file and the text the finding points at (spaces collapsed), and its
-    message: stable when lines are added or removed elsewhere in the file."""
+def fingerprint(finding: Finding, lines: list[str] | None, name: str | None = None) -> str:
+    """Code, file (``name``: as the log names it), the text the finding points
+    at (spaces collapsed) and its message: stable when lines are added or
+    removed elsewhere in the file."""
     spanned = ""
-    if source is not None:
-        lines = source.split("\n")
-        if finding.line == finding.end_line and 1 <= finding.line <= len(lines):
-            spanned = lines[finding.line - 1][finding.col - 1:finding.end_col - 1]
-    key = "\x00".join((finding.code, finding.path, " ".join(spanned.split()), finding.message))
+    if lines is not None and finding.line == finding.end_line and 1 <= finding.line <= len(lines):
+        spanned = lines[finding.line - 1][finding.col - 1:finding.end_col - 1]
+    key = "\x00".join((finding.code, name or finding.path, " ".join(spanned.split()), finding.message))
     return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
@@ -60,12 +59,12 @@ def _location(path: str, base: str) -> dict:
     return {"uri": where} if where.startswith("file://") else {"uri": where, "uriBaseId": "%SRCROOT%"}
 
 
-def _physical(finding: Finding, source: str | None, where: dict) -> dict:
+def _physical(finding: Finding, lines: list[str] | None, where: dict) -> dict:
     """The region, with the spanned text as its snippet and the whole line as
     the context region, when the source is known."""
     region = _region(finding.line, finding.col, finding.end_line, finding.end_col)
     physical = {"artifactLocation": where, "region": region}
-    lines = source.split("\n") if source is not None else []
+    lines = lines or []
     if 1 <= finding.line <= len(lines) and finding.end_line <= len(lines):
         last = lines[finding.end_line - 1]
         spanned = "\n".join(lines[finding.line - 1:finding.end_line])
@@ -77,15 +76,15 @@ def _physical(finding: Finding, source: str | None, where: dict) -> dict:
     return physical
 
 
-def result(finding: Finding, rule_index: int, source: str | None, base: str) -> dict:
+def result(finding: Finding, rule_index: int, lines: list[str] | None, base: str) -> dict:
     where = _location(finding.path, base)
     out = {
         "ruleId": finding.code,
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity.label],
         "message": {"text": finding.message + (f" (suggestion: {finding.suggestion})" if finding.suggestion else "")},
-        "locations": [{"physicalLocation": _physical(finding, source, where)}],
-        "partialFingerprints": {FINGERPRINT: fingerprint(finding, source)},
+        "locations": [{"physicalLocation": _physical(finding, lines, where)}],
+        "partialFingerprints": {FINGERPRINT: fingerprint(finding, lines, where["uri"])},
     }
     fix = finding.fix
     if fix is not None and fix.applicability is not Applicability.ADVICE:
@@ -115,7 +114,7 @@ def render(report: Report, base: str | None = None) -> str:
     base = os.path.abspath(base or os.getcwd())
     codes = list(REGISTRY)
     index = {code: number for number, code in enumerate(codes)}
-    sources = {r.path: r.text for r in report.files}
+    sources = {r.path: r.text.split("\n") for r in report.files if r.text is not None}
     results = [result(f, index[f.code], sources.get(f.path), base) for f in sorted(report.findings)]
     run = {
         "tool": {"driver": {

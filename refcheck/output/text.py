@@ -44,7 +44,7 @@ def concise_line(finding: Finding, color: bool = False) -> str:
     return text
 
 
-def full_block(finding: Finding, source: str | None, color: bool = False, width: int = WIDTH) -> list[str]:
+def full_block(finding: Finding, source: str | list[str] | None, color: bool = False, width: int = WIDTH) -> list[str]:
     """The headline, the excerpt (at most ``width`` characters of the line)
     with its underline, and the help line."""
     lines = [headline(finding, color)]
@@ -68,7 +68,7 @@ def render(report: Report, color: bool = False, full: bool = False, quiet: bool 
     """Every finding, concise or full, then (unless ``quiet``) the summary;
     ``statistics`` prints counts per code instead of the findings. ``width``:
     the terminal's, for the excerpts of ``full`` (None: 88 characters of a line)."""
-    sources = {result.path: result.text for result in report.files}
+    sources = {result.path: result.text.split("\n") for result in report.files if result.text is not None}
     lines: list[str] = []
     if statistics:
         lines += render_statistics(report)

@@ -111,3 +111,9 @@ def test_fingerprints_survive_lines_added_above():
 
 def test_output_is_deterministic():
     assert sarif.render(report(), base="/x") == sarif.render(report(), base="/x")
+
+
+def test_fingerprints_do_not_depend_on_how_the_path_was_written(tmp_path):
+    relative = _log(report(path="docs/doc.md"), os.getcwd())["runs"][0]["results"]
+    absolute = _log(report(path=os.path.join(os.getcwd(), "docs", "doc.md")), os.getcwd())["runs"][0]["results"]
+    assert [r["partialFingerprints"] for r in relative] == [r["partialFingerprints"] for r in absolute]
