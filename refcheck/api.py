@@ -13,7 +13,7 @@ from .extract import style as style_guess
 from .extract.linking import Link, link
 from .extract.references import parse_entries
 from .extract.sections import Section, locate
-from .findings import FileResult, Finding, Report, Severity
+from .findings import FileResult, Finding, Report, Severity, without_conflicts
 from .model import Citation, Document, Reference, Span
 from .readers import expand, read_bytes, read_path, read_stdin
 from .readers.mask import blank
@@ -123,6 +123,7 @@ def check_document(document: Document, config: Config | None = None, link_status
                 Finding(
                     path, line, col, end_line, end_col, code, rule.NAME, severity,
                     problem.message, problem.suggestion, problem.citation, problem.reference,
+                    problem.fix(document),
                 )
             )
     positions = {obj.id: (obj.origin.line, obj.origin.col) if obj.origin else document.position(obj.span.start)
@@ -130,9 +131,11 @@ def check_document(document: Document, config: Config | None = None, link_status
     result_links = {cid: lk.reference.id for cid, lk in links.items() if lk.reference is not None and lk.kind != "ambiguous"}
     kinds = {cid: lk.kind for cid, lk in links.items()}
     result = FileResult(
-        document.path, references, citations, result_links, sorted(set(findings)), positions,
+        document.path, references, citations, result_links, without_conflicts(sorted(set(findings))), positions,
         section is not None or (document.structure is not None and bool(references)), kinds, style, link_status,
     )
+    # for excerpts: only where positions count lines of this text (not of a markup source it was read from)
+    result.text = None if getattr(document, "source_map", None) else document.text
     if verification is not None:
         from .extract.identifiers import key
 
@@ -210,7 +213,7 @@ def check_paths(paths: list[str], config: Config | None = None, link_run=None, t
         try:
             document = read_stdin(bib=config.bib) if path == "-" else read_path(path, config.bib)
         except InputError as exc:
-            report.errors.append(str(exc))
+            report.errors.append(exc)
             continue
         except Exception as exc:
             raise InternalError(_name(path), exc) from exc

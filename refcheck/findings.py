@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .model import Citation, Reference
 
@@ -34,6 +34,51 @@ class ExitCode(enum.IntEnum):
     INTERNAL = 3  # an unexpected exception: a bug in refcheck
 
 
+class Applicability(str, enum.Enum):
+    """How far an edit can be trusted: ``safe`` edits keep the meaning (``--fix``
+    applies them), ``unsafe`` ones may change it (only with ``--unsafe-fixes``),
+    ``advice`` is shown and never applied."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    ADVICE = "advice"
+
+    @classmethod
+    def parse(cls, value: str | Applicability) -> Applicability:
+        try:
+            return cls(value)
+        except ValueError:
+            raise ValueError(f"unknown applicability {value!r} (use safe, unsafe or advice)") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """One edit of the document: replace ``text[start:end]`` by ``replacement``.
+
+    Lines and columns are 1-based, like a Finding's; ``end_col`` is one past the
+    last replaced character. ``start`` and ``end`` are offsets into the
+    document's text (line endings normalised to ``\\n``), ``start == end`` for an
+    insertion."""
+
+    start_line: int
+    start_col: int
+    end_line: int
+    end_col: int
+    replacement: str
+    applicability: Applicability = Applicability.SAFE
+    start: int = 0
+    end: int = 0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "applicability", Applicability.parse(self.applicability))
+        if self.end < self.start:
+            raise ValueError(f"a fix cannot end ({self.end}) before it starts ({self.start})")
+
+    def apply(self, text: str) -> str:
+        """``text`` with this one edit made."""
+        return text[: self.start] + self.replacement + text[self.end :]
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Finding:
     """One problem, located in a file; sorts by position, then code."""
@@ -50,6 +95,31 @@ class Finding:
     suggestion: str | None = field(default=None, compare=False)
     citation: str | None = field(default=None, compare=False)
     reference: str | None = field(default=None, compare=False)
+    fix: Fix | None = field(default=None, compare=False)  # a structured edit, when the rule knows one
+
+
+def _clash(a: Fix, b: Fix) -> bool:
+    if (a.start, a.end, a.replacement) == (b.start, b.end, b.replacement):
+        return False  # the same edit twice agrees with itself
+    return a.start == b.start or (a.start < b.end and b.start < a.end)
+
+
+def without_conflicts(findings: list[Finding]) -> list[Finding]:
+    """One document's findings, where two fixes that touch the same text and
+    disagree are both dropped (their suggestion stays, as advice): refcheck
+    never offers contradictory edits."""
+    fixes = [f.fix for f in findings if f.fix is not None]
+    if len(fixes) < 2:
+        return findings
+    ordered = sorted(fixes, key=lambda fix: (fix.start, fix.end))
+    clashing = set()
+    for index, fix in enumerate(ordered):
+        for other in ordered[index + 1:]:
+            if other.start > fix.end:
+                break
+            if _clash(fix, other):
+                clashing.update((id(fix), id(other)))
+    return [replace(f, fix=None) if f.fix is not None and id(f.fix) in clashing else f for f in findings]
 
 
 @dataclass(slots=True)
@@ -67,6 +137,7 @@ class FileResult:
     style: str = "apa7"
     link_status: dict | None = None  # written URL -> net.status.LinkStatus, when links were probed
     verification: dict | None = None  # reference id -> net.verify Verdict, when references were verified
+    text: str | None = field(default=None, repr=False)  # the document's text, for excerpts in the output
 
 
 @dataclass(slots=True)

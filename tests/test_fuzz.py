@@ -115,7 +115,12 @@ def test_runs_of(unit):
 @HOSTILE
 @given(ADVERSARIAL, st.sampled_from(["md", "txt"]))
 def test_whole_pipeline_on_runs(text, fmt):
-    bounded(check_text, text, "fuzz", None, fmt)
+    from refcheck.errors import InputError
+
+    try:
+        bounded(check_text, text, "fuzz", None, fmt)
+    except InputError as exc:  # a run of NULs or other controls is binary data: refused, as it should be
+        assert exc.problem == "binary data, not a text document"
 
 
 def test_pathological_inputs_stay_linear():

@@ -1,4 +1,4 @@
-"""The JSON contract (schema 1), documented in docs/json.md."""
+"""The JSON contract (schema 2), documented in docs/json.md."""
 
 from __future__ import annotations
 
@@ -9,7 +9,16 @@ from ..findings import FileResult, Finding, Report
 from ..model import Citation, Reference
 from .escape import json_safe
 
-SCHEMA = 1
+SCHEMA = 2
+
+# what went wrong with an input, from the reader's one-line problem
+_KINDS = (
+    ("no such file", "not-found"), ("broken symbolic link", "not-found"), ("symlink loop", "not-found"),
+    ("permission denied", "permission"), ("not a regular file", "not-regular"), ("too large", "too-large"),
+    ("binary data", "binary"), ("byte-order mark", "encoding"), ("not utf-8", "encoding"), ("decode", "encoding"),
+    ("unsupported input format", "unsupported"), ("no supported documents", "empty-folder"),
+    ("cannot read this folder", "folder"), ("standard input is closed", "closed"),
+)
 
 
 def _links(ref: Reference, status: dict | None) -> list[dict]:
@@ -62,6 +71,32 @@ def _citation(cit: Citation, position: tuple[int, int], links: dict[str, str]) -
     }
 
 
+def error_kind(problem: str) -> str:
+    lowered = problem.lower()
+    return next((kind for words, kind in _KINDS if words in lowered), "unreadable")
+
+
+def error_dict(error) -> dict:
+    """An unreadable input (an InputError; a plain "path: problem" string is read as well)."""
+    path, problem = (error.path, error.problem) if hasattr(error, "problem") else (str(error).rpartition(": ")[::2])
+    return {"path": path, "kind": error_kind(problem), "problem": problem}
+
+
+def fix_dict(fix) -> dict | None:
+    if fix is None:
+        return None
+    return {
+        "applicability": fix.applicability.value,
+        "replacement": fix.replacement,
+        "line": fix.start_line,
+        "col": fix.start_col,
+        "end_line": fix.end_line,
+        "end_col": fix.end_col,
+        "start": fix.start,
+        "end": fix.end,
+    }
+
+
 def finding_dict(f: Finding) -> dict:
     return {
         "path": f.path,
@@ -76,6 +111,7 @@ def finding_dict(f: Finding) -> dict:
         "suggestion": f.suggestion,
         "citation": f.citation,
         "reference": f.reference,
+        "fix": fix_dict(f.fix),
     }
 
 
@@ -93,7 +129,7 @@ def render(report: Report) -> str:
         "schema": SCHEMA,
         "refcheck": __version__,
         "files": [file_dict(r) for r in report.files],
-        "errors": list(report.errors),
+        "errors": [error_dict(e) for e in report.errors],
         "notes": list(report.notes),
         "summary": {
             "files": len(report.files),

@@ -103,14 +103,14 @@ def expand(path: str, errors: list[str], notes: list[str]) -> list[str]:
     try:
         mode = os.stat(path).st_mode
     except OSError as exc:
-        errors.append(str(InputError(path, problem(exc))))
+        errors.append(InputError(path, problem(exc)))
         return []
     if not stat.S_ISDIR(mode):
         return [path]
     before = len(errors)
     found = _walk(path, errors, notes)
     if not found and len(errors) == before:
-        errors.append(str(InputError(path, f"no supported documents in this folder ({', '.join(SUPPORTED_SUFFIXES)})")))
+        errors.append(InputError(path, f"no supported documents in this folder ({', '.join(SUPPORTED_SUFFIXES)})"))
     return found
 
 
@@ -125,7 +125,7 @@ def _walk(top: str, errors: list[str], notes: list[str]) -> list[str]:
             with os.scandir(folder) as scan:
                 entries = sorted(scan, key=lambda entry: entry.name)
         except OSError as exc:
-            errors.append(str(InputError(folder, f"cannot read this folder: {problem(exc)}")))
+            errors.append(InputError(folder, f"cannot read this folder: {problem(exc)}"))
             continue
         subfolders = []
         for entry in entries:

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..extract.linking import LINKED, Link
 from ..extract.sections import Section
-from ..findings import Severity
+from ..findings import Applicability, Fix, Severity
 from ..model import Citation, Document, Reference, Span
 
 # Per style: the smallest number of authors that may be cited as "First et al.",
@@ -34,6 +34,21 @@ class Problem:
     citation: str | None = None
     reference: str | None = None
     severity: Severity | None = None  # raise or lower the rule's default for this case
+    # A structured edit: ``replacement`` for ``edit`` (default: ``span``). Without
+    # a replacement, ``suggestion`` is advice, never applied.
+    replacement: str | None = None
+    applicability: Applicability | str = Applicability.UNSAFE
+    edit: Span | None = None
+
+    def fix(self, document: Document) -> Fix | None:
+        """The edit as a :class:`Fix` located in ``document``; None for advice."""
+        if self.replacement is None or getattr(document, "source_map", None):
+            return None  # advice; or text read from markup, whose offsets are not the file's
+        span = self.edit or self.span
+        line, col = document.position(span.start)
+        end_line, end_col = document.position(span.end)
+        return Fix(line, col, end_line, end_col, self.replacement, Applicability.parse(self.applicability),
+                   span.start, span.end)
 
 
 @dataclass(frozen=True)
@@ -84,7 +99,91 @@ def rewrite(citation: Citation, authors: str | None = None, year: str | None = N
 
 
 def cited_label(citation: Citation) -> str:
-    return rewrite(citation) if citation.form == "narrative" else f"({rewrite(citation)})"
+    """The citation as the document writes it ("(Li, He and Lin, 2018)"), spaces
+    collapsed and long names shortened; rebuilt from its parts only when the
+    text lacks the names (the "2020a" of "(Smith, 2019, 2020a)")."""
+    written = " ".join(citation.text.split())
+    first = citation.authors[0].split()[0] if citation.authors and citation.authors[0].split() else ""
+    if not first or not written.startswith(first):
+        written = rewrite(citation)
+    written = shorten(written)
+    return written if citation.form == "narrative" else f"({written})"
+
+
+def cited_names(citation: Citation, limit: int = 60) -> str:
+    """The names as the citation writes them ("Li, He and Lin"), shortened;
+    rebuilt from its parts when the text lacks them."""
+    written = " ".join(citation.text.split())
+    at = written.find(citation.year) if citation.year else -1
+    names = written[:at].rstrip(" ,(") if at > 0 else ""
+    first = citation.authors[0].split()[0] if citation.authors and citation.authors[0].split() else ""
+    if not first or not names.startswith(first):
+        names = citation.author_text
+    return shorten(names, limit)
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with "…";
+    a single overlong word is cut where it must."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut.strip() and not text[limit - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _parts(ctx: Context, citation: Citation) -> tuple[int, int, int] | None:
+    """Offsets where the written names end, where the year starts and ends."""
+    start, end = citation.span.start, citation.span.end
+    written = ctx.document.text[start:end]
+    at = written.find(citation.year) if citation.year else -1
+    if at == -1:
+        return None
+    names_end = at
+    while names_end > 0 and written[names_end - 1] in " \t\n(,":
+        names_end -= 1
+    return start + names_end, start + at, start + at + len(citation.year) + len(citation.year_suffix)
+
+
+def year_edit(ctx: Context, citation: Citation, year: str) -> dict:
+    """Problem fields that replace the citation's written year: unsafe (the
+    list, not the text, may be the one that is wrong)."""
+    parts = _parts(ctx, citation)
+    if parts is None:
+        return {}
+    return {"replacement": year, "applicability": "unsafe", "edit": Span(parts[1], parts[2])}
+
+
+def names_edit(ctx: Context, citation: Citation, names: str) -> dict:
+    """Problem fields that replace the citation's written names: unsafe. The
+    document's "and" is kept where it writes one instead of "&"."""
+    parts = _parts(ctx, citation)
+    if parts is None or parts[0] <= citation.span.start:
+        return {}
+    written = ctx.document.text[citation.span.start:parts[0]]
+    if " and " in written and " & " in names:
+        names = names.replace(" & ", " and ")
+    return {"replacement": names, "applicability": "unsafe", "edit": Span(citation.span.start, parts[0])}
+
+
+def comma_edit(ctx: Context, citation: Citation) -> dict:
+    """Problem fields that add or remove the comma between names and year: safe."""
+    parts = _parts(ctx, citation)
+    if parts is None or parts[0] <= citation.span.start or citation.form != "parenthetical":
+        return {}
+    return {"replacement": " " if citation.comma else ", ", "applicability": "safe", "edit": Span(parts[0], parts[1])}
+
+
+def edited(ctx: Context, citation: Citation, edit: dict, fallback: str) -> str:
+    """The citation as written with ``edit`` (from year_edit, names_edit or
+    comma_edit) made: the suggestion that matches the fix; ``fallback`` when
+    there is no edit."""
+    first = citation.authors[0].split()[0] if citation.authors and citation.authors[0].split() else ""
+    if not edit or not first or not citation.text.startswith(first):  # "2020a" of "(Smith, 2019, 2020a)"
+        return fallback
+    text, span = ctx.document.text, edit["edit"]
+    return " ".join((text[citation.span.start:span.start] + edit["replacement"] + text[span.end:citation.span.end]).split())
 
 
 def year_text(ref: Reference) -> str:

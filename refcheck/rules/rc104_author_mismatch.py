@@ -31,7 +31,7 @@ from ..extract.linking import osa_distance
 from ..extract.names import name_key
 from ..findings import Severity
 from ..model import Citation, Reference, author_label
-from .base import ET_AL_FROM, Context, Problem, cited_label, rewrite
+from .base import ET_AL_FROM, Context, Problem, cited_label, edited, names_edit, rewrite
 
 CODE = "RC104"
 NAME = "author-mismatch"
@@ -57,17 +57,19 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 citation.span,
                 f"{cited_label(citation)}: no entry for {citation.authors[0]}; the reference list has {ref.label}",
-                rewrite(citation, authors=_listed_names(citation, ref)),
+                edited(ctx, citation, names_edit(ctx, citation, _listed_names(citation, ref)), rewrite(citation, authors=_listed_names(citation, ref))),
                 citation.id,
                 ref.id,
+                **names_edit(ctx, citation, _listed_names(citation, ref)),
             )
         elif link.kind == "order":
             yield Problem(
                 citation.span,
                 f"{cited_label(citation)}: the entry lists the authors in another order: {ref.label}",
-                rewrite(citation, authors=_listed_names(citation, ref)),
+                edited(ctx, citation, names_edit(ctx, citation, _listed_names(citation, ref)), rewrite(citation, authors=_listed_names(citation, ref))),
                 citation.id,
                 ref.id,
+                **names_edit(ctx, citation, _listed_names(citation, ref)),
             )
         elif (link.kind == "exact" and len(citation.authors) == 1 and not citation.et_al and not ref.et_al and len(ref.authors) >= 2
               and not ref.corporate and not ref.editors):
@@ -76,10 +78,11 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 citation.span,
                 f"{cited_label(citation)}: names {citation.authors[0]} alone, but the entry has {count} authors: {ref.label}",
-                rewrite(citation, authors=fix),
+                edited(ctx, citation, names_edit(ctx, citation, fix), rewrite(citation, authors=fix)),
                 citation.id,
                 ref.id,
                 Severity.WARNING,
+                **names_edit(ctx, citation, fix),
             )
         elif len(citation.authors) > 1 and not citation.et_al and not ref.et_al and len(ref.authors) >= len(citation.authors):
             listed = [name_key(a.family) for a in ref.authors]
@@ -91,7 +94,8 @@ def check(ctx: Context) -> Iterator[Problem]:
                 yield Problem(
                     citation.span,
                     f"{cited_label(citation)}: {', '.join(wrong)} is not an author of {author_label(ref)} ({ref.year}){spelled}",
-                    rewrite(citation, authors=_listed_names(citation, ref)),
+                    edited(ctx, citation, names_edit(ctx, citation, _listed_names(citation, ref)), rewrite(citation, authors=_listed_names(citation, ref))),
                     citation.id,
                     ref.id,
+                    **names_edit(ctx, citation, _listed_names(citation, ref)),
                 )

@@ -94,7 +94,8 @@ def check(ctx: Context) -> Iterator[Problem]:
                 start = ref.span.start + found.start()
                 shown = found.group(0)
                 suggestion = shown.replace("\u201d", fix) if fix else None
-                yield Problem(Span(start, start + len(shown)), f"{ref.label}: {what}: \"{shown}\"", suggestion, None, ref.id)
+                edit = {"replacement": suggestion, "applicability": "safe"} if suggestion else {}
+                yield Problem(Span(start, start + len(shown)), f"{ref.label}: {what}: \"{shown}\"", suggestion, None, ref.id, **edit)
         problem = _unbalanced(raw)
         if problem:
             yield Problem(ref.span, f"{ref.label}: {problem}", None, None, ref.id)

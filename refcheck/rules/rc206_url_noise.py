@@ -52,4 +52,5 @@ def check(ctx: Context) -> Iterator[Problem]:
                 continue
             clean, removed = clean_url(url)
             if removed and clean != url:
-                yield Problem(span, f"{ref.label}: the URL has {' and '.join(removed)}", clean, None, ref.id)
+                edit = {"replacement": clean, "applicability": "safe"} if at != -1 else {}
+                yield Problem(span, f"{ref.label}: the URL has {' and '.join(removed)}", clean, None, ref.id, **edit)

@@ -47,5 +47,5 @@ def test_three_authors_et_al_depends_on_style():
 def test_more_names_than_the_entry_has():
     text = "It held (Gleason, Dunay, & Ortiz, 2022; Moreau et al., 2001; Vanderhill et al., 2020).\n" + LIST
     assert messages(text, "RC105") == [
-        "(Gleason, Dunay & Ortiz, 2022): names 3 authors but Gleason & Dunay (2022) has 2 authors"
+        "(Gleason, Dunay, & Ortiz, 2022): names 3 authors but Gleason & Dunay (2022) has 2 authors"
     ]
