@@ -35,7 +35,10 @@ class Extracted(NamedTuple):
 
 
 def extract(document: Document) -> Extracted:
-    """Locate and parse the reference list, scan and link the citations."""
+    """Locate and parse the reference list, scan and link the citations; for a
+    document whose reader found its structure (.bib, CSL, JATS), merge that."""
+    if document.structure is not None:
+        return _extract_structured(document)
     section = locate(document.text)
     references = parse_entries(section.entries) if section else []
     scan_text = blank(document.scan, [(section.heading_start, section.end)]) if section else document.scan
@@ -59,6 +62,39 @@ def extract(document: Document) -> Extracted:
     return Extracted(section, references, citations, links, numeric)
 
 
+def _extract_structured(document: Document) -> Extracted:
+    from .extract import keys
+
+    references, citations = keys.number(document.structure)
+    # a JATS xref or a Zotero field shows author-year text: read it, to compare with the entry
+    citations = [_read_citation_text(c) if c.command in ("xref", "field") and c.text else c for c in citations]
+    links = keys.link_keys(citations, references)
+    links = {c.id: keys.refine(c, links[c.id]) for c in citations}
+    return Extracted(None, references, citations, links, 0)
+
+
+def _read_citation_text(citation: Citation) -> Citation:
+    """A linked citation whose text is author-year ("Smith et al., 2019"): its
+    authors and year, so that the rules compare them with the entry (RC103, RC104)."""
+    found = citation_scanner.scan(f"({citation.text})")
+    if len(found) != 1:
+        return citation
+    cand = found[0]
+    return replace(citation, authors=cand.authors, et_al=cand.et_al, year=cand.year, year_suffix=cand.year_suffix,
+                   form=citation.form)
+
+
+def _located(document: Document, obj, span: Span) -> tuple[str, int, int, int, int]:
+    """(path, line, col, end line, end col) of a span; an object that stands in
+    another file (an included .tex, a .bib) is reported where it stands there."""
+    origin = getattr(obj, "origin", None)
+    if origin is not None and span == obj.span:
+        return origin.path, origin.line, origin.col, origin.line, origin.col
+    line, col = document.position(span.start)
+    end_line, end_col = document.position(span.end)
+    return document.path, line, col, end_line, end_col
+
+
 def check_document(document: Document, config: Config | None = None, link_status=None,
                    extracted: Extracted | None = None, verification=None) -> FileResult:
     """Run the rules on one document. ``link_status`` maps each written URL to
@@ -70,6 +106,7 @@ def check_document(document: Document, config: Config | None = None, link_status
     ctx = Context(document, section, tuple(references), tuple(citations), links, style, numeric, link_status,
                   verification=verification)
     findings = []
+    objects = {obj.id: obj for obj in (*references, *citations)}
     # a document refcheck misread: its cross-check findings are likely refcheck's own (RC112)
     unsure = bool(unreliable.reasons(ctx))
     for code, rule in REGISTRY.items():
@@ -77,23 +114,24 @@ def check_document(document: Document, config: Config | None = None, link_status
             continue
         configured = config.severity.get(code)
         for problem in rule.check(ctx):
-            line, col = document.position(problem.span.start)
-            end_line, end_col = document.position(problem.span.end)
+            concerned = objects.get(problem.citation) or objects.get(problem.reference)
+            path, line, col, end_line, end_col = _located(document, concerned, problem.span)
             severity = configured or problem.severity or rule.DEFAULT_SEVERITY
             if unsure and not configured and code in unreliable.CROSS_CHECKS:
                 severity = Severity.INFO
             findings.append(
                 Finding(
-                    document.path, line, col, end_line, end_col, code, rule.NAME, severity,
+                    path, line, col, end_line, end_col, code, rule.NAME, severity,
                     problem.message, problem.suggestion, problem.citation, problem.reference,
                 )
             )
-    positions = {obj.id: document.position(obj.span.start) for obj in (*references, *citations)}
+    positions = {obj.id: (obj.origin.line, obj.origin.col) if obj.origin else document.position(obj.span.start)
+                 for obj in (*references, *citations)}
     result_links = {cid: lk.reference.id for cid, lk in links.items() if lk.reference is not None and lk.kind != "ambiguous"}
     kinds = {cid: lk.kind for cid, lk in links.items()}
     result = FileResult(
         document.path, references, citations, result_links, sorted(set(findings)), positions,
-        section is not None, kinds, style, link_status,
+        section is not None or (document.structure is not None and bool(references)), kinds, style, link_status,
     )
     if verification is not None:
         from .extract.identifiers import key
@@ -170,7 +208,7 @@ def check_paths(paths: list[str], config: Config | None = None, link_run=None, t
     documents = []
     for path in (path for given in paths for path in expand(given, report.errors, report.notes)):
         try:
-            document = read_stdin() if path == "-" else read_path(path)
+            document = read_stdin(bib=config.bib) if path == "-" else read_path(path, config.bib)
         except InputError as exc:
             report.errors.append(str(exc))
             continue

@@ -175,13 +175,14 @@ def main() -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Print a per-host summary of the link checks on stderr.")
 @click.option("--verify/--no-verify", default=None, help="Look references up in Crossref, OpenAlex, DataCite and arXiv (RC501-RC508) [default: off, or the config].")
 @click.option("--verify-strict", is_flag=True, default=None, help="With --verify, a reference that cannot be verified fails the run (exit 1).")
+@click.option("--bib", multiple=True, metavar="FILE", help="Bibliography (.bib, CSL-JSON, CSL-YAML) for documents that cite by key: LaTeX, Pandoc (repeatable; also the config key bib).")
 @_debug_option
 def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, color, links, allow_private, exclude,
-          cache_dir, no_cache, suggest_archive, url_deadline, link_deadline, verbose, verify, verify_strict) -> None:
+          cache_dir, no_cache, suggest_archive, url_deadline, link_deadline, verbose, verify, verify_strict, bib) -> None:
     """Check documents (files, folders, or - for standard input).
 
-    Folders are searched for .txt, .text, .rst, .md and .markdown files
-    (hidden names skipped; symlinked subfolders not followed, with a note).
+    Folders are searched for .txt, .text, .rst, .md, .markdown, .tex, .html,
+    .htm, .jats.xml, .nxml, .docx and .pdf files (hidden names skipped; symlinked subfolders not followed, with a note).
     Only regular files are read, each at most 256 MiB; standard input too.
     """
     from .api import check_paths
@@ -190,7 +191,8 @@ def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, col
     try:
         config = _config(config_file, isolated, style=style, select=select, ignore=ignore, fail_on=fail_on,
                          links=links, allow_private=allow_private, exclude=exclude or None,
-                         url_deadline=url_deadline, link_deadline=link_deadline, verify=verify, verify_strict=verify_strict)
+                         url_deadline=url_deadline, link_deadline=link_deadline, verify=verify, verify_strict=verify_strict,
+                         bib=bib or None)
     except RefcheckError as exc:
         _fail(str(exc))
     if config.verify_strict:
@@ -251,14 +253,15 @@ def _tell(report) -> None:
 @main.command()
 @click.argument("path")
 @click.option("--style", type=_STYLE, default="auto", show_default=True)
+@click.option("--bib", multiple=True, metavar="FILE", help="Bibliography for a document that cites by key (repeatable).")
 @_debug_option
-def refs(path, style) -> None:
+def refs(path, style, bib) -> None:
     """Show the references, citations and links refcheck understood."""
     from .api import check_paths
     from .config import Config
     from .output.table import render_understanding
 
-    report = check_paths([path], Config(style=style.lower()))
+    report = check_paths([path], Config(style=style.lower(), bib=tuple(bib)))
     _tell(report)
     if report.errors or not report.files:
         sys.exit(ExitCode.USAGE)

@@ -19,7 +19,7 @@ from .findings import Severity
 STYLES = ("apa7", "apa6", "harvard", "chicago", "abnt", "auto")
 KEYS = ("style", "select", "ignore", "severity", "fail-on", "links", "allow-private", "exclude", "user-agent",
         "cache-ttl", "concurrency", "host-concurrency", "url-deadline", "link-deadline", "verify", "verify-strict", "mailto", "crossref-url",
-        "openalex-url", "datacite-url", "arxiv-url", "doi-url")
+        "openalex-url", "datacite-url", "arxiv-url", "doi-url", "bib")
 # --verify's services: config key -> Config field (None: the service's public address)
 SERVICE_URLS = ("crossref-url", "openalex-url", "datacite-url", "arxiv-url", "doi-url")
 
@@ -48,6 +48,7 @@ class Config:
     datacite_url: str | None = None
     arxiv_url: str | None = None
     doi_url: str | None = None  # doi.org's handle API
+    bib: tuple[str, ...] = ()  # bibliography files (.bib, CSL-JSON, CSL-YAML) for documents that cite by key
     source: str | None = None  # the file it came from, for messages
 
     def enabled(self, code: str) -> bool:
@@ -65,6 +66,8 @@ class Config:
             given["fail_on"] = _severity(given["fail_on"], "--fail-on")
         if "exclude" in given:
             given["exclude"] = self.exclude + _patterns(list(given["exclude"]), "--exclude")
+        if "bib" in given:
+            given["bib"] = self.bib + tuple(given["bib"])
         for key in ("url_deadline", "link_deadline"):
             if key in given:
                 given[key] = _seconds(given[key], f"--{key.replace('_', '-')}")
@@ -157,6 +160,8 @@ def from_mapping(table: Mapping[str, Any], source: str) -> Config:
         if not isinstance(table["mailto"], str) or "@" not in table["mailto"]:
             raise ConfigError(f"{source}: mailto must be an e-mail address")
         config = replace(config, mailto=table["mailto"])
+    if "bib" in table:
+        config = replace(config, bib=_bib_files(table["bib"], source))
     for key in SERVICE_URLS:
         if key in table:
             value = table[key]
@@ -164,6 +169,15 @@ def from_mapping(table: Mapping[str, Any], source: str) -> Config:
                 raise ConfigError(f"{source}: {key} must be an http:// or https:// URL")
             config = replace(config, **{key.replace("-", "_"): value})
     return config
+
+
+def _bib_files(value: Any, source: str) -> tuple[str, ...]:
+    """``bib = "refs.bib"`` or a list of files, relative to the configuration file."""
+    files = [value] if isinstance(value, str) else value
+    if not isinstance(files, list) or not all(isinstance(v, str) and v.strip() for v in files):
+        raise ConfigError(f"{source}: bib must be a file name or a list of file names")
+    base = os.path.dirname(source) if os.path.isfile(source) else ""
+    return tuple(os.path.normpath(os.path.join(base, os.path.expanduser(v))) for v in files)
 
 
 def _patterns(value: Any, where: str) -> tuple[str, ...]:

@@ -6,8 +6,39 @@ column numbers are computed only when a finding is reported.
 
 from __future__ import annotations
 
+import enum
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Any
+
+
+class Source(enum.StrEnum):
+    """Where a reference came from."""
+
+    TEXT = "text"  # an entry of a reference list written as text
+    BIBTEX = "bibtex"  # an entry of a .bib file
+    CSL = "csl"  # CSL-JSON or CSL-YAML (a file, or Pandoc's inline ``references:``)
+    JATS = "jats"  # a <ref> of a JATS article
+
+
+class CitationForm(enum.StrEnum):
+    """How a citation is written; a str, so ``form == "narrative"`` holds."""
+
+    PARENTHETICAL = "parenthetical"  # (Smith, 2019), \citep{smith}, [@smith]
+    NARRATIVE = "narrative"  # Smith (2019), \citet{smith}, @smith
+    AUTHOR = "author"  # \citeauthor{smith}: the author only
+    YEAR = "year"  # \citeyear{smith}, [-@smith]
+    NOCITE = "nocite"  # \nocite{smith}: listed without a mark in the text
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """A position in a file other than the document's own text (an included
+    .tex file, a .bib file): 1-based line and column."""
+
+    path: str
+    line: int
+    col: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,21 +63,41 @@ class Document:
     scan: str
     kind: str = "text"
     line_starts: tuple[int, ...] = field(default=(0,), repr=False)
+    # text read from markup (HTML): (offset in text, offset in the source) at the
+    # start of each run copied unchanged, and the source's line starts
+    source_map: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+    source_line_starts: tuple[int, ...] = field(default=(0,), repr=False)
+    # what a reader of a structured format found: a Structure, else None
+    structure: Any = field(default=None, repr=False)
 
     @classmethod
-    def build(cls, path: str, text: str, scan: str | None = None, kind: str = "text") -> Document:
-        starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        return cls(path, text, text if scan is None else scan, kind, tuple(starts))
+    def build(cls, path: str, text: str, scan: str | None = None, kind: str = "text", *,
+              source: str | None = None, source_map: tuple[tuple[int, int], ...] = (), structure: Any = None) -> Document:
+        return cls(path, text, text if scan is None else scan, kind, line_starts(text), tuple(source_map),
+                   line_starts(source) if source is not None else (0,), structure)
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a character offset."""
-        index = bisect_right(self.line_starts, offset) - 1
-        return index + 1, offset - self.line_starts[index] + 1
+        """1-based (line, column) of a character offset (in the source file, when
+        the text was read from markup)."""
+        starts = self.line_starts
+        if self.source_map:
+            index = bisect_right(self.source_map, (offset, 1 << 62)) - 1
+            if index >= 0:
+                text_at, source_at = self.source_map[index]
+                offset = source_at + offset - text_at
+            starts = self.source_line_starts
+        index = bisect_right(starts, offset) - 1
+        return index + 1, offset - starts[index] + 1
+
+
+def line_starts(text: str) -> tuple[int, ...]:
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return tuple(starts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +133,13 @@ class Reference:
     # other years the work is cited by: an original or translated edition
     # ("(Original work published 1923)", "[1923] 2007", "(Trad. cast. 2003)")
     other_years: tuple[str, ...] = ()
+    # structured entries (.bib, CSL, JATS): their key, entry type and the fields
+    # present; ``origin`` when the entry stands in another file than the document
+    key: str | None = None
+    source: Source = Source.TEXT
+    entry_type: str | None = None
+    fields: frozenset[str] = frozenset()
+    origin: Origin | None = None
 
     @property
     def url(self) -> str | None:
@@ -126,10 +184,17 @@ class Citation:
     locator: str = ""
     comma: bool = True  # "(Name, Year)" rather than "(Name Year)"
     separator_missing: bool = False
+    # a keyed citation (\citep{key}, [@key], a JATS xref): the key it names and
+    # the command that wrote it; ``origin`` when it stands in an included file
+    key: str | None = None
+    command: str = ""
+    origin: Origin | None = None
 
     @property
     def author_text(self) -> str:
         names = list(self.authors)
+        if not names:
+            return self.key or ""
         if self.et_al:
             return f"{names[0]} et al."
         if len(names) <= 1:
@@ -138,4 +203,36 @@ class Citation:
 
     @property
     def label(self) -> str:
+        if self.key is not None and not self.authors:
+            return self.text
         return f"{self.author_text} ({self.year}{self.year_suffix})"
+
+
+@dataclass(frozen=True, slots=True)
+class Bibliography:
+    """Where a document says its references are: a .bib or CSL file named by
+    ``\\bibliography``, ``\\addbibresource``, front matter or ``--bib``.
+    ``problem`` says why it could not be read (None: read)."""
+
+    path: str
+    given_by: str  # "\bibliography{refs}", "bibliography: in the front matter", "--bib"
+    problem: str | None = None
+    at: int | None = None  # offset in the document of the command that names it
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """What a reader of a structured format hands over: references and keyed
+    citations it read itself, instead of locating and parsing them from text."""
+
+    source: Source
+    references: tuple[Reference, ...] = ()
+    citations: tuple[Citation, ...] = ()  # ids "" (numbered by api.extract)
+    bibliographies: tuple[Bibliography, ...] = ()
+    nocite: tuple[str, ...] = ()  # keys listed by \nocite or Pandoc's nocite
+    nocite_all: bool = False  # \\nocite{*}, nocite: @*
+    unknown_commands: tuple[tuple[int, str], ...] = ()  # (offset, command) of citation commands not understood
+    notes: tuple[tuple[int, str], ...] = ()  # (offset, problem) of what could not be read (an \\input loop)
+    # citation fields whose visible text is not what the reference manager inserted:
+    # (span of the visible text, text shown, text inserted)
+    edited: tuple[tuple[Span, str, str], ...] = ()

@@ -52,7 +52,7 @@ def test_utf8_bom_crlf_and_utf16(tmp_path):
 
 
 def test_folder_with_nothing_supported(tmp_path):
-    (tmp_path / "a.pdf").write_bytes(b"%PDF")
+    (tmp_path / "a.odt").write_bytes(b"PK")
     result = run(str(tmp_path))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"refcheck: error: {tmp_path}: no supported documents in this folder")

@@ -86,7 +86,7 @@ def test_folder_recursion_is_sorted_and_skips_unsupported(tmp_path):
     (tmp_path / "b").mkdir()
     write(tmp_path / "b", "z.txt")
     write(tmp_path, "a.md")
-    write(tmp_path, "notes.pdf", "not read")
+    write(tmp_path, "notes.odt", "not read")
     result = invoke("check", "--isolated", "--format", "json", str(tmp_path))
     paths = [f["path"] for f in json.loads(result.output)["files"]]
     assert paths == [str(tmp_path / "a.md"), str(tmp_path / "b" / "z.txt")]
@@ -100,10 +100,10 @@ def test_missing_file_is_exit_2_with_one_line(tmp_path):
 
 
 def test_unsupported_format_named(tmp_path):
-    path = write(tmp_path, "paper.pdf", "%PDF-1.4")
+    path = write(tmp_path, "paper.odt", "not read")
     result = CliRunner().invoke(main, ["check", path])
     assert result.exit_code == 2
-    assert f"refcheck: error: {path}: unsupported input format '.pdf'" in result.output
+    assert f"refcheck: error: {path}: unsupported input format '.odt'" in result.output
 
 
 def test_bad_style_is_a_usage_error(tmp_path):

@@ -65,12 +65,34 @@ def _verified(code: str):
     }.get(code)
 
 
+def _edited_field(text: str):
+    """RC116: a .docx whose Zotero field shows the example's first quoted text and
+    was inserted as its second."""
+    import re
+    import tempfile
+
+    pytest.importorskip("docx")
+    from refcheck.readers import read_path
+    from tests.readers import _make
+
+    shown, inserted = re.findall(r'"([^"]+)"', text)[:2]
+    item = {"id": "a", "type": "book", "title": "T", "author": [{"family": "Lemon"}], "issued": {"date-parts": [[2018]]}}
+    folder = tempfile.mkdtemp()
+    _make.docx(f"{folder}/example.docx", [], fields=[("See ", shown, [item], ".")], plain=inserted)
+    return read_path(f"{folder}/example.docx")
+
+
+GENERATED = {"RC116": _edited_field}
+
+
 @pytest.mark.parametrize("code", sorted(REGISTRY))
 def test_rule_example_triggers_the_rule(code):
     from refcheck.extract.identifiers import key
 
     text = example(REGISTRY[code])
     document = read_bytes("example.md", text.encode("utf-8"), "md")
+    if code in GENERATED:  # an example that only a binary format can hold
+        document = GENERATED[code](text)
     status = None
     if code in PROBED:
         urls = {u for r in extract(document).references for u in reference_urls(r)}

@@ -17,7 +17,8 @@ from ..model import Author
 from .data import PARTICLES
 
 _U = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_FAMILY = re.compile(rf"[{_U}][{_U}'\u2019\-]+(?:\s(?:[{_U}][{_U}'\u2019\-]+|D[AEO]S?|DE|E|VAN|VON))*(?=,\s)")
+# particles in capitals (DE, DOS, VAN) are words of the first kind; "E" ("and") the only other
+_FAMILY = re.compile(rf"[{_U}][{_U}'\u2019\-]+(?:\s(?:[{_U}][{_U}'\u2019\-]+|E))*(?=,\s)")
 _CORPORATE = re.compile(rf"[{_U}][{_U}0-9'\u2019\-]+(?:\s(?:[{_U}0-9][{_U}0-9'\u2019\-]*|[-\u2013\u2014]|\([{_U}]{{2,12}}\)))*(?=\.\s)")
 _INITIAL = re.compile(r"^(?:[A-Z\u00c0-\u00de]\.?-?){1,3}[.,;]?$")
 # after an initial, only another initial with its full stop continues the given names

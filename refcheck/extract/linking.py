@@ -20,7 +20,7 @@ from ..model import Reference
 from .citations import Candidate
 from .names import fold, name_key, name_keys, title_key
 
-LINKED = frozenset({"exact", "suffix", "year", "fuzzy", "order"})
+LINKED = frozenset({"exact", "suffix", "year", "fuzzy", "order", "key"})  # "key": a keyed citation (extract.keys)
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,6 +126,11 @@ _STATUTE = re.compile(
     r"^(?P<name>[A-Z][^,()]{2,150}?\b(?:Act|Law|Code|Statute)\b[^,()]{0,40}),\s*(?P<cite>(?:Pub\.\s*L\.|\d+\s+U\.S\.C\.|\d+\s+Stat\.)[^()]{0,80})"
     r"\((?P<year>1\d\d\d|20\d\d)\)"
 )
+_CHAPTER_BOOK = re.compile(
+    r"^(?:[^()]{1,200}\((?:Eds?|Hrsg|Hg|Coords?|Orgs?|Dirs?|Comps?)\.?\),?\s+)?(?P<book>[^()]{2,300}?)"
+    r"\s*(?:\((?:[^()]*\bpp?\.?[^()]*|[^()]*\b(?:ed|Vol)\.?[^()]*)\)?)?$",
+    re.IGNORECASE,
+)
 _EDITION_YEAR = re.compile(r"\s*(?:1\d\d\d|20\d\d)[a-z]?(?=[.,:;)\s]|$)")
 
 
@@ -307,6 +312,11 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
     else:
         container = re.split(r"(?<=[a-z)])\.\s", container_text, maxsplit=1)[0]
     container = re.sub(r"^(?:In|En)\s*:?\s+", "", container.strip(" .,:;")).strip(" .,:;") or None
+    if container and "(" in container:
+        # a chapter: "J. Smith & K. Lee (Eds.), Central Asian politics (pp. 1-12)" -> the book
+        book = _CHAPTER_BOOK.match(container)
+        if book:
+            container = book.group("book").strip(" .,") or container
     pages = volume.group("pages") if volume else None
     if pages is None:
         found = _PAGES.search(rest)

@@ -15,7 +15,7 @@ SCHEMA = 1
 def _links(ref: Reference, status: dict | None) -> list[dict]:
     if status is None:
         return []
-    from ..net.urls import reference_urls
+    from ..extract.urls import reference_urls
 
     return [status[url].as_json(url) for url in reference_urls(ref) if url in status]
 

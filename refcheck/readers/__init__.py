@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Document
-from . import markdown, text
+from . import docx, html, jats, latex, markdown, pdf, text
 from .decode import decode
 from .files import MAX_BYTES, problem, read_regular, read_stream
 
@@ -23,6 +23,14 @@ READERS = {
     ".rst": text,
     ".md": markdown,
     ".markdown": markdown,
+    ".tex": latex,
+    ".ltx": latex,
+    ".html": html,
+    ".htm": html,
+    ".xml": jats,
+    ".nxml": jats,
+    ".docx": docx,
+    ".pdf": pdf,
 }
 SUPPORTED_SUFFIXES = tuple(sorted(READERS))
 __all__ = ["MAX_BYTES", "READERS", "SUPPORTED_SUFFIXES", "expand", "read_bytes", "read_path", "read_stdin", "reader_for"]
@@ -33,16 +41,34 @@ def reader_for(path: str):
     return READERS.get(suffix)
 
 
-def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Document:
+def _read(module, path: str, data: bytes, bib: tuple[str, ...]) -> Document:
+    """Binary formats (.docx, .pdf) get the bytes, the others the decoded text."""
+    if getattr(module, "BINARY", False):
+        return module.read_binary(path, data, bib)
+    text_ = decode(path, data)
+    if hasattr(module, "read_with"):
+        return module.read_with(path, text_, bib)
+    return module.read(path, text_)
+
+
+def in_folders(name: str) -> bool:
+    """Whether a folder's file is checked: any supported suffix, except that an
+    .xml file (configuration, build files) is taken only when named *.jats.xml."""
+    lower = name.lower()
+    return not lower.endswith(".xml") or lower.endswith(".jats.xml")
+
+
+def read_bytes(path: str, data: bytes, fmt: str | None = None, bib: tuple[str, ...] = ()) -> Document:
     """Decode ``data`` read from ``path`` with the reader for its format."""
     module = READERS.get(f".{fmt}") if fmt else reader_for(path)
     if module is None:
         module = text
-    return module.read(path, decode(path, data))
+    return _read(module, path, data, bib)
 
 
-def read_path(path: str) -> Document:
-    """Read a regular file with the reader for its suffix (see :mod:`.files`)."""
+def read_path(path: str, bib: tuple[str, ...] = ()) -> Document:
+    """Read a regular file with the reader for its suffix (see :mod:`.files`);
+    ``bib`` names bibliography files for documents that cite by key."""
     module = reader_for(path)
     if module is None:
         suffix = os.path.splitext(path)[1] or "(none)"
@@ -50,16 +76,16 @@ def read_path(path: str) -> Document:
             path,
             f"unsupported input format {suffix!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}",
         )
-    return module.read(path, decode(path, read_regular(path)))
+    return _read(module, path, read_regular(path), bib)
 
 
-def read_stdin(stream: BinaryIO | None = None, fmt: str = "md") -> Document:
+def read_stdin(stream: BinaryIO | None = None, fmt: str = "md", bib: tuple[str, ...] = ()) -> Document:
     """Standard input (or ``stream``), bounded like a file, as ``<stdin>``."""
     if stream is None:
         stream = getattr(sys.stdin, "buffer", sys.stdin)
     if stream is None:  # started with standard input closed
         raise InputError("<stdin>", "standard input is closed")
-    return read_bytes("<stdin>", read_stream("<stdin>", stream), fmt)
+    return read_bytes("<stdin>", read_stream("<stdin>", stream), fmt, bib)
 
 
 def expand(path: str, errors: list[str], notes: list[str]) -> list[str]:
@@ -106,7 +132,7 @@ def _walk(top: str, errors: list[str], notes: list[str]) -> list[str]:
             if entry.name.startswith("."):
                 continue
             if not _is_folder(entry):  # files, and links that lead nowhere (read, and reported, if supported)
-                if reader_for(entry.name) is not None:
+                if reader_for(entry.name) is not None and in_folders(entry.name):
                     found.append(entry.path)
             elif entry.is_symlink():
                 notes.append(f"{entry.path}: symbolic link to a folder, not followed (name it to check it)")

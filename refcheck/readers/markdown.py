@@ -87,4 +87,16 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
 
 
 def read(path: str, text: str) -> Document:
-    return Document.build(path, text, blank(text, masked_spans(text)), kind="markdown")
+    return read_with(path, text)
+
+
+def read_with(path: str, text: str, bib: tuple[str, ...] = ()) -> Document:
+    """The document; with Pandoc citations or a bibliography (front matter or
+    ``--bib``), also their :class:`~refcheck.model.Structure`."""
+    scan = blank(text, masked_spans(text))
+    found = None
+    if "@" in scan or bib or text.startswith("---"):
+        from . import pandoc
+
+        found = pandoc.structure(path, text, scan, bib)
+    return Document.build(path, text, scan, kind="markdown", structure=found)

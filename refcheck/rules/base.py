@@ -48,6 +48,7 @@ class Context:
     link_status: Mapping[str, Any] | None = None  # written URL -> LinkStatus; None: not probed
     verification: Mapping[str, Any] | None = None  # identifiers.key(ref) -> net.verify Verdict; None: not verified
     this_year: int = field(default_factory=lambda: _dt.date.today().year)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # rules' per-document caches
 
     @cached_property
     def citation_ends(self) -> list[tuple[int, str]]:
@@ -61,11 +62,15 @@ class Context:
     def linked(self):
         """(citation, link) for every citation tied to one reference."""
         for citation in self.citations:
+            if not citation.authors:
+                continue  # a keyed citation names no author or year to compare
             link = self.links[citation.id]
             if link.kind in LINKED and link.reference is not None:
                 yield citation, link
 
     def line_of(self, ref: Reference) -> int:
+        if ref.origin is not None:
+            return ref.origin.line
         return self.document.position(ref.span.start)[0]
 
 

@@ -7,6 +7,10 @@ year in a form refcheck does not read as a citation ("Moral und Hypermoral
 (1969) de Arnold Gehlen", "des Wissenschaftsrates (2010)"), the finding is
 info and says where.
 
+For a document that cites by key (LaTeX, Pandoc), entries named by `\\nocite`
+or Pandoc's `nocite` count as cited, and `\\nocite{*}` (`nocite: @*`) lists
+every entry on purpose.
+
 ## Why is this bad?
 Author-date styles (APA, Harvard, Chicago) list only works cited in the text.
 An uncited entry is padding, a leftover from an earlier draft, or a sign that
@@ -52,8 +56,22 @@ def check(ctx: Context) -> Iterator[Problem]:
                 cited.update(r.id for r in link.others)
         elif link.kind == "ambiguous":
             cited.update(r.id for r in link.others)
+    structure = ctx.document.structure
+    if structure is not None:
+        if structure.nocite_all:
+            return  # \nocite{*}, nocite: @*: every entry is listed on purpose
+        nocite = set(structure.nocite)
+        # a key cited in another case or misspelled is RC101's (it suggests this entry),
+        # a key listed twice RC107's
+        nocite.update(link.others[0].key for link in ctx.links.values() if link.kind == "none" and link.others)
+        keys = {r.key.lower() for r in ctx.references if r.id in cited and r.key}
+        cited.update(r.id for r in ctx.references if r.key in nocite or (r.key and r.key.lower() in keys))
     mentions = None
     for ref in ctx.references:
+        if ref.id not in cited and ref.problem is None and structure is not None:
+            if ref.key is not None:  # a keyed entry: no mention search, the key says it all
+                yield Problem(ref.span, f"{ref.key} ({ref.label}) is in the bibliography but never cited", None, None, ref.id)
+            continue
         if ref.id not in cited and ref.problem is None:
             mentions = mentions or _Mentions(ctx)
             near = mentions.find(ref)

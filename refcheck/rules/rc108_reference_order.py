@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from ..extract.names import fold
 from ..findings import Severity
+from ..model import Source
 from .base import Context, Problem
 
 CODE = "RC108"
@@ -45,7 +46,9 @@ def _keys(ref) -> tuple[tuple, tuple]:
 def check(ctx: Context) -> Iterator[Problem]:
     if ctx.numeric_citations:
         return  # a numbered list is in citation order (RC111)
-    refs = [r for r in ctx.references if r.authors]
+    # a .bib or CSL file is in any order (the bibliography style sorts it), a
+    # JATS ref-list in the publisher's
+    refs = [r for r in ctx.references if r.authors and r.source == Source.TEXT]
     for before, ref in zip(refs, refs[1:]):
         (lit_b, bare_b), (lit_r, bare_r) = _keys(before), _keys(ref)
         if lit_r < lit_b and bare_r < bare_b:

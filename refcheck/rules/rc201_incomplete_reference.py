@@ -6,6 +6,10 @@ source at all (no journal, book, publisher, site, URL or DOI); a journal-style
 entry (volume or pages) with no journal name; and, when the style is Harvard,
 a web source without an access date. Entries refcheck cannot split are RC110.
 
+An entry of a .bib or CSL file is checked against the fields its type
+requires (@article: author, title, journal, year; @book: author or editor,
+title, publisher, year; @inproceedings: author, title, booktitle, year; ...).
+
 ## Why is this bad?
 Readers cannot find a work from an author and a year alone; an incomplete
 entry also cannot be verified against bibliographic databases.
@@ -28,6 +32,8 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Severity
+from ..model import Source
+from ._required import missing as required_missing
 from .base import Context, Problem
 
 _UNPUBLISHED = re.compile(r"personal communication|unpublished|interview with", re.IGNORECASE)
@@ -40,6 +46,14 @@ DEFAULT_SEVERITY = Severity.WARNING
 def check(ctx: Context) -> Iterator[Problem]:
     refs = ctx.references
     for number, ref in enumerate(refs):
+        if ref.source in (Source.BIBTEX, Source.CSL):
+            if ref.problem is None and ref.entry_type:
+                lacking = required_missing(ref.entry_type, ref.fields, csl=ref.source == Source.CSL)
+                if lacking:
+                    fields = ", ".join(lacking)
+                    yield Problem(ref.span, f"{ref.key}: this @{ref.entry_type} lacks the required field{'s' if len(lacking) > 1 else ''} {fields}",
+                                  None, None, ref.id)
+            continue
         if ref.problem or not ref.authors or _UNPUBLISHED.search(ref.raw):
             continue
         # an unreadable next entry is often this one's tail, cut off by a page break (RC110)

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from ..extract.quantities import agree, comparable, figures
 from ..findings import Severity
 from ..model import Span, author_label
-from ..net.urls import reference_urls
+from ..extract.urls import reference_urls
 from .base import Context, Problem, citing_clause
 
 CODE = "RC301"

@@ -146,3 +146,15 @@ def test_group_author_aliases_both_ways():
 )
 def test_titles(text, title):
     assert parse(text).title == title
+
+
+@pytest.mark.parametrize(
+    "text, book",
+    [
+        ("Lemon, E. (2018). Steppe. In J. Smith & K. Lee (Eds.), Central Asian politics (pp. 1-12). Routledge.", "Central Asian politics"),
+        ("Okafor, N. (2021). Rivers. In Encyclopedia of water (2nd ed., Vol. 3, pp. 44-50). Delta Press.", "Encyclopedia of water"),
+        ("Tan, W. (2019). Tides. In Coastal studies (pp. 10-20).", "Coastal studies"),
+    ],
+)
+def test_chapters_name_the_book(text, book):
+    assert parse(text).container == book

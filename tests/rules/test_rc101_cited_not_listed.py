@@ -45,3 +45,17 @@ def test_diacritics_case_and_leading_the_still_match():
         "Caspian Post (2024). Budget spending to increase. Caspian Post.\n"
     )
     assert found(text) == []
+
+
+def test_a_name_the_list_mentions_elsewhere_is_a_warning():
+    from ..conftest import run
+
+    text = """
+    Borders moved (Halvorsen, 2019).
+
+    References
+    Lemon, Edward (2019). Borders in Central Asia. In K. Halvorsen (Ed.), Asian Borders (pp. 1-12). Oslo: Fjord Press.
+    """
+    (finding,) = [f for f in run(text).findings if f.code == "RC101"]
+    assert (finding.severity.label, finding.message) == (
+        "warning", "(Halvorsen, 2019): no entry in the reference list for Halvorsen; the list mentions Halvorsen at line 4")

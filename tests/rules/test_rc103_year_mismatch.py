@@ -33,3 +33,17 @@ def test_picks_the_closest_of_several_years():
     Harvey, David (1996). Justice, Nature and the Geography of Difference. Oxford: Blackwell.
     """
     assert messages(text, "RC103") == ["(Harvey, 1990): the reference list has Harvey (1989) (also 1996)"]
+
+
+def test_a_year_the_entry_mentions_is_a_warning():
+    from ..conftest import run
+
+    text = """
+    Reason rules (Kant, 1998).
+
+    References
+    Kant, Immanuel (1781). Critique of Pure Reason. Reprinted 1998 by Fjord Press.
+    """
+    (finding,) = [f for f in run(text).findings if f.code == "RC103"]
+    assert (finding.severity.label, finding.message) == (
+        "warning", "(Kant, 1998): the reference list has Kant (1781); the entry also mentions 1998")

@@ -48,3 +48,12 @@ def test_urls_that_differ_in_their_query_are_different_works():
     assert found(text, "RC107") == []
     same = text.replace("id=XyZ789&utm_source=x", "id=AbC123&utm_source=x")
     assert found(same, "RC107") == [(5, 1, "RC107")]
+
+
+def test_alike_titles_with_two_dois_are_two_works():
+    text = (
+        "Counts (Yamada, 2010a; Yamada, 2010b).\n\nReferences\n"
+        "Yamada, H. (2010a). Messenger RNA quantification after cell sorting using antigens. Journal A, 1, 1-2. https://doi.org/10.5555/a\n"
+        "Yamada, H. (2010b). Messenger RNA quantification after cell sorting using hybridization. Journal B, 2, 3-4. https://doi.org/10.5555/b\n"
+    )
+    assert found(text, "RC107") == []
