@@ -8,11 +8,13 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 __all__ = [
+    "Applicability",
     "Citation",
     "Config",
     "Document",
     "FileResult",
     "Finding",
+    "Fix",
     "Reference",
     "Report",
     "Severity",
@@ -22,11 +24,13 @@ __all__ = [
 ]
 
 _LOCATIONS = {
+    "Applicability": "findings",
     "Citation": "model",
     "Config": "config",
     "Document": "model",
     "FileResult": "findings",
     "Finding": "findings",
+    "Fix": "findings",
     "Reference": "model",
     "Report": "findings",
     "Severity": "findings",

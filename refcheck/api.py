@@ -166,6 +166,8 @@ def check_document(document: Document, config: Config | None = None, link_status
         document.path, references, citations, result_links, without_conflicts(sorted(set(findings))), positions,
         section is not None or (document.structure is not None and bool(references)), kinds, style, link_status,
     )
+    # for excerpts: only where positions count lines of this text (not of a markup source it was read from)
+    result.text = None if getattr(document, "source_map", None) else document.text
     if verification is not None:
         from .extract.identifiers import key
 
@@ -266,8 +268,12 @@ def check_paths(paths: list[str], config: Config | None = None, link_run=None, t
     report.notes.extend(configs.notes if configs is not None else config.notes)
     config_for = configs.for_path if configs is not None else (lambda path: config)
     tasks, seen, settings, table = [], set(), {}, []
+    order = []  # ("error", InputError) or ("task", index): the errors where they arose among the files
     for given in paths:
-        for path in expand(given, report.errors, report.notes, config_for(given)):
+        errors: list = []
+        found = expand(given, errors, report.notes, config_for(given))
+        order.extend(("error", error) for error in errors)
+        for path in found:
             same = path if path == "-" else os.path.realpath(path)
             if same in seen:
                 continue
@@ -276,6 +282,7 @@ def check_paths(paths: list[str], config: Config | None = None, link_run=None, t
             if id(file_config) not in settings:
                 settings[id(file_config)] = len(table)
                 table.append(file_config)
+            order.append(("task", len(tasks)))
             tasks.append(Task(path, settings[id(file_config)]))
     if configs is not None:
         report.notes.extend(n for n in configs.notes if n not in report.notes)
@@ -283,7 +290,11 @@ def check_paths(paths: list[str], config: Config | None = None, link_run=None, t
     done = run_tasks(tasks, table, jobs, "prepare" if network else "check", sources is not None)
     if network:
         done = _network_phase(done, tasks, table, jobs, config, link_run, transport, resolver, verify_run)
-    for outcome in done:
+    for kind, item in order:
+        if kind == "error":
+            report.errors.append(item)
+            continue
+        outcome = done[item]
         if outcome.error:
             report.errors.append(InputError(*outcome.error))
         else:

@@ -142,8 +142,21 @@ def _config(config_file: str | None, isolated: bool, **options):
     return base.with_options(**options)
 
 
-@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="refcheck")
+_EPILOG = """\b
+Examples:
+  refcheck check paper.md                  findings, then a summary
+  refcheck check docs/ --format concise    one line per finding
+  refcheck check . --select RC1 --ignore year-mismatch
+  refcheck check . --statistics            counts per rule
+  refcheck check . --format sarif > refcheck.sarif
+  refcheck check - < draft.txt             standard input
+  refcheck refs paper.md --links           what refcheck understood
+  refcheck rule RC103                      one rule's documentation
+"""
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EPILOG)
+@click.version_option(__version__, "-V", "--version", prog_name="refcheck")
 @_debug_option
 def main() -> None:
     """Check that a document's author-year citations and its reference list agree.
@@ -154,16 +167,34 @@ def main() -> None:
     """
 
 
-@main.command()
+_CHECK_EPILOG = """\b
+Examples:
+  refcheck check paper.md
+  refcheck check docs/ --format concise --select RC1,RC2 --ignore RC108
+  refcheck check . --ignore year-mismatch --ignore url-noise
+  refcheck check . --select ALL --fail-on warning
+  refcheck check . --statistics --exit-zero
+  refcheck check . --format sarif > refcheck.sarif
+  refcheck check . --format markdown >> "$GITHUB_STEP_SUMMARY"
+  refcheck check . --color | less -R
+"""
+
+
+@main.command(epilog=_CHECK_EPILOG)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format; auto: GitHub annotations under GitHub Actions, else text.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), default="text", show_default=True,
+              help="Output format. text: full in a terminal, concise elsewhere; full: each finding with its source "
+                   "line underlined; auto: github under GitHub Actions, else text.")
 @click.option("--style", type=_STYLE, default=None, help="Citation style for et al. rules [default: auto (inferred from the document), or the config].")
-@click.option("--select", default=None, metavar="CODES", help="Only these rules: codes or prefixes, comma-separated (RC1, RC10, RC103).")
-@click.option("--ignore", default=None, metavar="CODES", help="Skip these rules: codes or prefixes, comma-separated.")
+@click.option("--select", multiple=True, metavar="RULES", help="Only these rules: codes, prefixes, names or ALL, comma-separated, repeatable (RC1, RC103, year-mismatch).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (as --select); repeated options add up.")
 @click.option("--fail-on", type=_LEVEL, default=None, help="Lowest severity that makes the exit status 1 [default: error].")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Read settings from this file instead of searching for refcheck.toml / pyproject.toml.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
-@click.option("--color/--no-color", default=None, help="Colour the codes [default: when stdout is a terminal].")
+@click.option("--color/--no-color", default=None, help="Colour the output, also into a pipe [default: when stdout is a terminal; NO_COLOR or FORCE_COLOR, when set and not empty, decide otherwise].")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no summary line, no notes.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 for unreadable inputs stays).")
 @click.option("--links/--no-links", default=None, help="Probe every URL and DOI in the reference lists (RC4xx) [default: off, or the config].")
 @click.option("--allow-private", is_flag=True, default=None, help="Let --links request hosts on loopback and private networks.")
 @click.option("--exclude", multiple=True, metavar="REGEX", help="Never probe URLs matching this regular expression (repeatable).")
@@ -178,9 +209,9 @@ def main() -> None:
 @click.option("--bib", multiple=True, metavar="FILE", help="Bibliography (.bib, CSL-JSON, CSL-YAML) for documents that cite by key: LaTeX, Pandoc (repeatable; also the config key bib).")
 @cli_files.options
 @_debug_option
-def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, color, links, allow_private, exclude,
-          cache_dir, no_cache, suggest_archive, url_deadline, link_deadline, verbose, verify, verify_strict, bib,
-          **file_options) -> None:
+def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, color, statistics, quiet, exit_zero, links,
+          allow_private, exclude, cache_dir, no_cache, suggest_archive, url_deadline, link_deadline, verbose, verify,
+          verify_strict, bib, **file_options) -> None:
     """Check documents (files, folders, or - for standard input).
 
     Folders are searched for .txt, .text, .rst, .md, .markdown, .tex, .html,
@@ -201,7 +232,7 @@ def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, col
     from .output import render, resolve
 
     try:
-        config = _config(config_file, isolated, style=style, select=select, ignore=ignore, fail_on=fail_on,
+        config = _config(config_file, isolated, style=style, select=select or None, ignore=ignore or None, fail_on=fail_on,
                          links=links, allow_private=allow_private, exclude=exclude or None,
                          url_deadline=url_deadline, link_deadline=link_deadline, verify=verify, verify_strict=verify_strict,
                          bib=bib or None)
@@ -215,7 +246,7 @@ def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, col
     if config.links:
         from .net.run import LinkRun
 
-        progress = _is_terminal(sys.stderr) and resolve(fmt) == "text" and "CI" not in os.environ
+        progress = _is_terminal(sys.stderr) and _human(fmt) and "CI" not in os.environ and not quiet
         run = LinkRun(cache_dir=cache_dir, use_cache=not no_cache, suggest_archive=suggest_archive,
                       progress=progress, verbose=verbose)
     verify_run = _verify_run(config, fmt, cache_dir, no_cache)
@@ -223,22 +254,46 @@ def check(paths, fmt, style, select, ignore, fail_on, config_file, isolated, col
         report = check_paths(list(paths), config, run, verify_run=verify_run, **files.arguments())
     except RefcheckError as exc:
         _fail(str(exc))
-    _tell(report)
+    _tell(report, quiet)
     files.finish(report)
-    if color is None:
-        color = _is_terminal(sys.stdout) and "NO_COLOR" not in os.environ
-    fmt = resolve(fmt)
-    _write(render(report, fmt, color=color) if fmt == "text" else render(report, fmt), encoding="utf-8" if fmt == "json" else None)
-    sys.exit(_verified_exit(report, config))
+    terminal = _is_terminal(sys.stdout)
+    fmt = resolve(fmt, terminal)
+    width = None
+    if terminal:
+        import shutil
+
+        width = shutil.get_terminal_size((100, 24)).columns
+    text = render(report, fmt, color=_color(color, terminal), quiet=quiet, statistics=statistics, terminal=terminal,
+                  width=width)
+    _write(text, encoding="utf-8" if fmt in ("json", "jsonl", "sarif", "junit") else None)
+    code = _verified_exit(report, config)
+    sys.exit(ExitCode.CLEAN if exit_zero and code == ExitCode.FINDINGS else code)
+
+
+def _human(fmt: str) -> bool:
+    from .output import resolve
+
+    return resolve(fmt) in ("full", "concise")
+
+
+def _color(flag: bool | None, terminal: bool) -> bool:
+    """--color/--no-color; else NO_COLOR (when not empty) turns colour off and
+    FORCE_COLOR (when not empty) on; else colour in a terminal."""
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return terminal
 
 
 def _verify_run(config, fmt: str, cache_dir, no_cache):
     if not config.verify:
         return None
     from .net.verify.run import VerifyRun
-    from .output import resolve
 
-    progress = sys.stderr.isatty() and resolve(fmt) == "text" and "CI" not in os.environ
+    progress = sys.stderr.isatty() and _human(fmt) and "CI" not in os.environ
     return VerifyRun(cache_dir=cache_dir, use_cache=not no_cache, progress=progress)
 
 
@@ -252,7 +307,12 @@ def _verified_exit(report, config, announce: bool = True) -> int:
 
     if announce:
         _say("verify", summary_line(report.files))
-    if config.verify_strict and code == ExitCode.CLEAN and undetermined(report.files):
+    unknown = undetermined(report.files) if config.verify_strict and code == ExitCode.CLEAN else 0
+    if unknown:
+        from .rules.base import plural
+
+        # the summary said "No problems found": say why the status is 1 all the same
+        _say("error", f"--verify-strict: {plural(unknown, 'reference')} could not be verified")
         return ExitCode.FINDINGS
     return code
 
@@ -261,29 +321,56 @@ def _is_terminal(stream) -> bool:
     return stream is not None and stream.isatty()
 
 
-def _tell(report) -> None:
-    for note in report.notes:
+def _tell(report, quiet: bool = False) -> None:
+    for note in () if quiet else report.notes:
         _say("note", note)
     for error in report.errors:
         _say("error", str(error))
 
 
 @main.command()
-@click.argument("path")
-@click.option("--style", type=_STYLE, default="auto", show_default=True)
-@click.option("--bib", multiple=True, metavar="FILE", help="Bibliography for a document that cites by key (repeatable).")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"], case_sensitive=False), default="text", show_default=True,
+              help="text: tables that fit the terminal; json: the JSON of `check --format json`.")
+@click.option("--style", type=_STYLE, default=None, help="Citation style [default: auto, or the config].")
+@click.option("--links", is_flag=True, help="Probe every URL and DOI and show each one's status.")
+@click.option("--allow-private", is_flag=True, default=None, help="Let --links request hosts on loopback and private networks.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="Where the link cache lives [default: the user cache dir].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Read settings from this file.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--bib", multiple=True, metavar="FILE", help="Bibliography for documents that cite by key (repeatable).")
 @_debug_option
-def refs(path, style, bib) -> None:
-    """Show the references, citations and links refcheck understood."""
-    from .api import check_paths
-    from .config import Config
-    from .output.table import render_understanding
+def refs(paths, fmt, style, links, allow_private, cache_dir, no_cache, config_file, isolated, bib) -> None:
+    """Show the references, citations and links refcheck understood in each file."""
+    import shutil
 
-    report = check_paths([path], Config(style=style.lower(), bib=tuple(bib)))
+    from .api import check_paths
+
+    try:
+        config = _config(config_file, isolated, style=style, links=links or None, allow_private=allow_private,
+                         bib=bib or None)
+    except RefcheckError as exc:
+        _fail(str(exc))
+    run = None
+    if config.links:
+        from .net.run import LinkRun
+
+        run = LinkRun(cache_dir=cache_dir, use_cache=not no_cache, suggest_archive=False,
+                      progress=_is_terminal(sys.stderr) and "CI" not in os.environ)
+    report = check_paths(list(paths), config, run)
     _tell(report)
+    if fmt.lower() == "json":
+        from .output.json_format import render as render_json
+
+        _write(render_json(report), encoding="utf-8")
+    elif report.files:
+        from .output.table import render_understanding
+
+        width = shutil.get_terminal_size((120, 24)).columns if _is_terminal(sys.stdout) else None  # piped: natural widths
+        _write("\n".join(render_understanding(result, width) for result in report.files))
     if report.errors or not report.files:
         sys.exit(ExitCode.USAGE)
-    _write(render_understanding(report.files[0]))
 
 
 @main.command("verify")

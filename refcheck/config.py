@@ -142,16 +142,29 @@ def _known_codes() -> tuple[str, ...]:
 
 
 def _codes(value: Any, where: str) -> tuple[str, ...]:
+    """Rule selectors: codes or prefixes (RC1, RC103), rule names
+    (year-mismatch) or ALL; a string is split at commas and spaces, a list or
+    tuple (repeated options) is taken item by item, each split the same way."""
     if isinstance(value, str):
-        value = [v for v in value.replace(" ", ",").split(",") if v]
+        value = [value]
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: expected a list of rule codes, got {value!r}")
-    codes = tuple(v.strip().upper() for v in value)
-    known = _known_codes()
-    for code in codes:
-        if not any(k.startswith(code) for k in known):
-            raise ConfigError(f"{where}: unknown rule code or prefix {code!r} (see `refcheck rules`)")
-    return codes
+    from .rules import REGISTRY
+
+    names = {module.NAME: code for code, module in REGISTRY.items()}
+    codes = []
+    for item in value:
+        for word in (w for w in item.replace(" ", ",").split(",") if w.strip()):
+            word = word.strip()
+            if word.upper() == "ALL":
+                codes.append("RC")
+            elif word.lower() in names:
+                codes.append(names[word.lower()])
+            elif any(k.startswith(word.upper()) for k in REGISTRY):
+                codes.append(word.upper())
+            else:
+                raise ConfigError(f"{where}: unknown rule code, prefix or name {word!r} (see `refcheck rules`)")
+    return tuple(dict.fromkeys(codes))
 
 
 def _style(value: Any, where: str) -> str:

@@ -137,6 +137,7 @@ class FileResult:
     style: str = "apa7"
     link_status: dict | None = None  # written URL -> net.status.LinkStatus, when links were probed
     verification: dict | None = None  # reference id -> net.verify Verdict, when references were verified
+    text: str | None = field(default=None, repr=False)  # the document's text, for excerpts in the output
 
 
 @dataclass(slots=True)

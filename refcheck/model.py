@@ -151,9 +151,19 @@ class Reference:
         return f"{author_label(self)} ({self.year or 'n.d.'}{self.year_suffix})"
 
 
+def _short_name(name: str, limit: int = 60) -> str:
+    """A long (corporate) name cut at a word boundary, with "…"."""
+    if len(name) <= limit:
+        return name
+    cut = name[: limit - 1]
+    if " " in cut and not name[limit - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
 def author_label(ref: Reference) -> str:
     """``Moreau, Ito & Kahn``; ``Gasparrini et al. [22 authors]`` past five."""
-    names = [a.family if len(a.family) <= 60 else a.family[:57] + "..." for a in ref.authors]
+    names = [_short_name(a.family) for a in ref.authors]
     if not names:
         return "(no author)"
     if ref.et_al:

@@ -34,9 +34,9 @@ def test_text_output_sorted_with_summary(tmp_path):
     result = invoke("check", "--isolated", "--no-color", path)
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        f"{path}:1:29: RC103 (Lemon, 2019): the reference list has Lemon (2018) (suggestion: Lemon, 2018)",
-        f"{path}:1:55: RC101 (Kumar, 2015): no entry in the reference list for Kumar",
-        f"{path}:5:1: RC102 Yuneman (2023) is listed but never cited",
+        f"{path}:1:29: error[RC103] (Lemon, 2019): the reference list has Lemon (2018) (suggestion: Lemon, 2018)",
+        f"{path}:1:55: error[RC101] (Kumar, 2015): no entry in the reference list for Kumar",
+        f"{path}:5:1: warning[RC102] Yuneman (2023) is listed but never cited",
         "Found 3 problems: 2 errors, 1 warning (1 file, 2 references, 2 citations).",
     ]
 
@@ -81,7 +81,7 @@ def test_output_is_deterministic(tmp_path):
 def test_stdin(tmp_path):
     result = invoke("check", "--isolated", "-", input=DOC)
     assert result.exit_code == 1
-    assert result.output.startswith("<stdin>:1:29: RC103")
+    assert result.output.startswith("<stdin>:1:29: error[RC103]")
 
 
 def test_folder_recursion_is_sorted_and_skips_unsupported(tmp_path):
@@ -117,7 +117,7 @@ def test_bad_style_is_a_usage_error(tmp_path):
 def test_unknown_rule_code(tmp_path):
     result = CliRunner().invoke(main, ["check", "--isolated", "--select", "RC999", write(tmp_path)])
     assert result.exit_code == 2
-    assert "refcheck: error: --select: unknown rule code or prefix 'RC999' (see `refcheck rules`)" in result.output
+    assert "refcheck: error: --select: unknown rule code, prefix or name 'RC999' (see `refcheck rules`)" in result.output
 
 
 def test_config_file_applies_and_validates(tmp_path):
@@ -139,7 +139,7 @@ def test_config_discovered_in_pyproject(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = invoke("check", path)
     assert result.exit_code == 1
-    assert [line.split(": ")[1].split()[0] for line in result.output.splitlines()[:-1]] == ["RC102"]
+    assert [line.split(": ")[1].split()[0] for line in result.output.splitlines()[:-1]] == ["warning[RC102]"]
 
 
 def test_rule_and_rules_commands():
@@ -230,7 +230,7 @@ def test_github_annotations_and_auto(tmp_path, monkeypatch):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     assert invoke("check", "--isolated", "--format", "auto", path).output == result.output
     monkeypatch.delenv("GITHUB_ACTIONS")
-    assert invoke("check", "--isolated", "--format", "auto", "--no-color", path).output.startswith(f"{path}:1:29: RC103")
+    assert invoke("check", "--isolated", "--format", "auto", "--no-color", path).output.startswith(f"{path}:1:29: error[RC103]")
 
 
 def test_github_escapes_properties_and_data():
@@ -238,3 +238,151 @@ def test_github_escapes_properties_and_data():
 
     assert _property("a,b:c%d") == "a%2Cb%3Ac%25d"
     assert _data("50%\nnext") == "50%25%0Anext"
+
+
+# Output and flags (issue 10)
+
+def _codes(result):
+    return [line.split(" ")[1] for line in result.output.splitlines()[:-1]]
+
+
+def test_repeated_select_and_ignore_add_up_and_take_names_and_all(tmp_path):
+    path = write(tmp_path)
+    assert _codes(invoke("check", "--isolated", path)) == ["error[RC103]", "error[RC101]", "warning[RC102]"]
+    assert _codes(invoke("check", "--isolated", "--ignore", "RC101", "--ignore", "year-mismatch", path)) == ["warning[RC102]"]
+    assert _codes(invoke("check", "--isolated", "--select", "RC101", "--select", "listed-not-cited,RC103", path)) == [
+        "error[RC103]", "error[RC101]", "warning[RC102]"]
+    assert _codes(invoke("check", "--isolated", "--select", "ALL", "--ignore", "RC1", path)) == []
+    assert _codes(invoke("check", "--isolated", "--select", "all", "--ignore", "Cited-Not-Listed", path)) == [
+        "error[RC103]", "warning[RC102]"]
+    result = CliRunner().invoke(main, ["check", "--isolated", "--ignore", "year-mismatches", path])
+    assert result.exit_code == 2
+    assert result.output == "refcheck: error: --ignore: unknown rule code, prefix or name 'year-mismatches' (see `refcheck rules`)\n"
+
+
+def test_config_select_and_ignore_take_names_and_all(tmp_path):
+    path = write(tmp_path)
+    config = tmp_path / "refcheck.toml"
+    config.write_text('select = ["ALL"]\nignore = ["year-mismatch", "RC101"]\n', encoding="utf-8")
+    assert _codes(invoke("check", "--config", str(config), path)) == ["warning[RC102]"]
+    config.write_text('select = "listed-not-cited, RC103"\n', encoding="utf-8")
+    assert _codes(invoke("check", "--config", str(config), path)) == ["error[RC103]", "warning[RC102]"]
+
+
+def test_format_is_case_insensitive_and_text_is_concise_when_piped(tmp_path):
+    path = write(tmp_path)
+    concise = invoke("check", "--isolated", path).output
+    assert invoke("check", "--isolated", "--format", "CONCISE", path).output == concise
+    assert invoke("check", "--isolated", "--format", "Text", path).output == concise
+    assert json.loads(invoke("check", "--isolated", "--format", "JSON", path).output)["schema"] == 2
+    full = invoke("check", "--isolated", "--format", "full", path).output
+    assert full.splitlines()[:5] == [
+        f"{path}:1:29: error[RC103] (Lemon, 2019): the reference list has Lemon (2018)",
+        "  |",
+        "1 | Security is interconnected (Lemon, 2019). Trade grew (Kumar, 2015).",
+        "  |                             ^^^^^^^^^^^",
+        "  = fix (unsafe): Lemon, 2018",
+    ]
+
+
+def test_exit_zero_quiet_statistics_and_version(tmp_path):
+    path = write(tmp_path)
+    result = invoke("check", "--isolated", "--exit-zero", path)
+    assert result.exit_code == 0 and result.output.endswith("Found 3 problems: 2 errors, 1 warning (1 file, 2 references, 2 citations).\n")
+    assert CliRunner().invoke(main, ["check", "--isolated", "--exit-zero", str(tmp_path / "gone.md")]).exit_code == 2
+    quiet = invoke("check", "--isolated", "-q", path)
+    assert quiet.exit_code == 1 and len(quiet.output.splitlines()) == 3 and not quiet.output.splitlines()[-1].startswith("Found")
+    stats = invoke("check", "--isolated", "--statistics", path)
+    assert stats.exit_code == 1
+    assert stats.output == ("1  RC101  [ ] error    cited-not-listed\n"
+                            "1  RC102  [ ] warning  listed-not-cited\n"
+                            "1  RC103  [ ] error    year-mismatch\n"
+                            "Found 3 problems: 2 errors, 1 warning (1 file, 2 references, 2 citations).\n")
+    from refcheck import __version__
+
+    for flag in ("-V", "--version"):
+        assert invoke(flag).output == f"refcheck, version {__version__}\n"
+
+
+def test_colour_flag_into_a_pipe_and_the_environment(tmp_path, monkeypatch):
+    path = write(tmp_path)
+    painted = "\x1b[1;31merror[RC103]\x1b[0m"
+    for name in ("NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    assert painted in invoke("check", "--isolated", "--color", path).output  # CliRunner's stdout is not a terminal
+    assert "\x1b" not in invoke("check", "--isolated", path).output
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert painted in invoke("check", "--isolated", path).output
+    assert "\x1b" not in invoke("check", "--isolated", "--no-color", path).output
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b" not in invoke("check", "--isolated", path).output
+    assert painted in invoke("check", "--isolated", "--color", path).output
+    monkeypatch.setenv("NO_COLOR", "")  # empty: as if unset
+    assert painted in invoke("check", "--isolated", path).output
+    monkeypatch.setenv("FORCE_COLOR", "")
+    assert "\x1b" not in invoke("check", "--isolated", path).output
+
+
+def test_colour_when_piped_in_a_real_process(tmp_path):
+    path = write(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    out = subprocess.run([sys.executable, "-m", "refcheck", "check", "--isolated", "--color", path],
+                         capture_output=True, text=True, timeout=30, env=env).stdout
+    assert out.startswith(f"{path}:1:29: \x1b[1;31merror[RC103]\x1b[0m ")
+
+
+def test_help_has_examples():
+    for args in ([], ["check"]):
+        text = invoke(*args, "--help").output
+        assert "  Examples:\n    refcheck check " in text
+    assert "--exit-zero" in invoke("check", "--help").output
+
+
+def test_refs_every_file_json_and_width(tmp_path, monkeypatch):
+    first = write(tmp_path)
+    second = write(tmp_path, "other.md", "It held (Abe, 2020).\n\nReferences\nAbe, K. (2020). A title that is long enough to be cut when the terminal is narrow. Press.\n")
+    out = invoke("refs", first, second).output
+    assert out.count("(style ") == 2 and out.index(first) < out.index(second)
+    data = json.loads(invoke("refs", "--format", "JSON", first, second).output)
+    assert [f["path"] for f in data["files"]] == [first, second]
+    assert max(len(line) for line in invoke("refs", second).output.splitlines()[1:]) > 80  # piped: natural widths
+    import refcheck.cli
+
+    monkeypatch.setattr(refcheck.cli, "_is_terminal", lambda stream: stream is sys.stdout)
+    monkeypatch.setenv("COLUMNS", "80")  # shutil.get_terminal_size reads it first
+    narrow = invoke("refs", second).output
+    assert max(len(line) for line in narrow.splitlines()[1:]) <= 80
+    assert "  A title that is lo\u2026  " in narrow
+
+
+def test_refs_honours_the_config_and_exits_2_on_an_unreadable_file(tmp_path, monkeypatch):
+    path = write(tmp_path)
+    (tmp_path / "refcheck.toml").write_text('style = "harvard"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert "(style harvard)" in invoke("refs", path).output.splitlines()[0]
+    assert "(style harvard)" not in invoke("refs", "--isolated", path).output.splitlines()[0]
+    result = CliRunner().invoke(main, ["refs", path, str(tmp_path / "gone.md")])
+    assert result.exit_code == 2 and path in result.output
+
+
+def test_refs_links_table(tmp_path):
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from .net.test_integration import Handler, document
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        path = write(tmp_path, text=document(base))
+        out = invoke("refs", "--isolated", "--links", "--allow-private", "--no-cache", path).output
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    table = out.split("\n\n")[-1].splitlines()
+    assert table[0].split() == ["REF", "STATUS", "HTTP", "URL", "DETAIL"]
+    assert [row.split()[:4] for row in table[2:]] == [
+        ["R1", "redirected", "200", f"{base}/moved"], ["R2", "dead", "404", f"{base}/gone"], ["R3", "alive", "200", f"{base}/ok"]]
+    assert table[2].split()[-1] == f"{base}/ok"  # where the redirect leads
+    assert "No links." in invoke("refs", "--isolated", "--links", "--no-cache", write(tmp_path, "none.md")).output

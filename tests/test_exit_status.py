@@ -117,7 +117,7 @@ def test_closed_standard_streams(tmp_path):
     assert (result.returncode, result.stderr) == (2, "refcheck: error: cannot write the output: standard output is closed\n")
     result = refcheck("check", "--isolated", "-", cwd=tmp_path, preexec_fn=_closing(0))
     assert (result.returncode, result.stdout, result.stderr) == (
-        2, "Nothing was checked: 1 path could not be read.\n", "refcheck: error: <stdin>: standard input is closed\n")
+        2, "Nothing was checked: 1 path could not be read (<stdin>).\n", "refcheck: error: <stdin>: standard input is closed\n")
     with open("/dev/full", "w") as full:  # nowhere to write, not even the error: still exit 2, not a crash
         result = subprocess.run([sys.executable, "-m", "refcheck", "check", "--isolated", "good.md"], cwd=tmp_path,
                                 stdout=full, preexec_fn=_closing(2), timeout=30)
@@ -150,7 +150,7 @@ def test_reader_that_stops_after_one_line(tmp_path):
         first = reader.readline()
     stderr = process.stderr.read()
     assert process.wait(timeout=30) == 141
-    assert first == b"big.md:1:8: RC101 (Wablab, 2001): no entry in the reference list for Wablab\n"
+    assert first == b"big.md:1:8: error[RC101] (Wablab, 2001): no entry in the reference list for Wablab\n"
     assert stderr == b""
 
 
@@ -159,7 +159,7 @@ def test_ascii_locale_neither_crashes_nor_breaks_json(tmp_path):
     env = {**os.environ, "PYTHONIOENCODING": "ascii"}
     text = refcheck("check", "--isolated", "umlaut.md", cwd=tmp_path, env=env)
     assert (text.returncode, text.stderr) == (1, "")
-    assert text.stdout.splitlines()[0] == "umlaut.md:1:11: RC103 (M\\xfcller, 2019): the reference list has M\\xfcller (2018) (suggestion: M\\xfcller, 2018)"
+    assert text.stdout.splitlines()[0] == "umlaut.md:1:11: error[RC103] (M\\xfcller, 2019): the reference list has M\\xfcller (2018) (suggestion: M\\xfcller, 2018)"
     data = subprocess.run([sys.executable, "-m", "refcheck", "check", "--isolated", "--format", "json", "umlaut.md"],
                           cwd=tmp_path, env=env, capture_output=True, timeout=30)
     assert data.returncode == 1

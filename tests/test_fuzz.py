@@ -20,10 +20,12 @@ from refcheck.api import check_text
 from refcheck.extract.authors import parse_authors
 from refcheck.extract.citations import scan
 from refcheck.extract.dates import claimed_dates
+from refcheck.extract.identifiers import malformed
 from refcheck.extract.linking import osa_distance
 from refcheck.extract.quantities import figures
 from refcheck.extract.references import clean_markup, parse_entry, trim_url
 from refcheck.extract.sections import Entry, locate, split_entries
+from refcheck.model import Reference, Span
 from refcheck.readers.markdown import code_spans, masked_spans
 
 ALPHABET = st.sampled_from(
@@ -115,7 +117,12 @@ def test_runs_of(unit):
 @HOSTILE
 @given(ADVERSARIAL, st.sampled_from(["md", "txt"]))
 def test_whole_pipeline_on_runs(text, fmt):
-    bounded(check_text, text, "fuzz", None, fmt)
+    from refcheck.errors import InputError
+
+    try:
+        bounded(check_text, text, "fuzz", None, fmt)
+    except InputError as exc:  # a run of NULs or other controls is binary data: refused, as it should be
+        assert exc.problem == "binary data, not a text document"
 
 
 def test_pathological_inputs_stay_linear():
@@ -273,3 +280,20 @@ def test_url_at_line_end_repeated_urls():
     assert len(bounded(split_entries, text, 0, len(text))) == 1  # "More text" continues the entry
     text = "Smith, J. (2019). Title http://x.org/a\n\nMore text\n"
     assert len(split_entries(text, 0, len(text))) == 2  # a URL closes it
+
+
+def test_title_note_space_run():
+    # \s*\(...\)$ tried from every space of a run before a closing note
+    assert bounded(entry, HEAD + "Title" + "\u2003" * 60000 + "(a)").title.endswith("(a)")
+    ref = entry("Smith, J. (2019). Cities of the plain (2nd ed.). Polity.")
+    assert ref.title == "Cities of the plain"
+
+
+def test_identifier_link_repeated_autolink():
+    # <(?:https?://|doi:)[^>\s]+> ran to the next ">" from every "<"
+    raw = "<http://" * 20000
+    assert bounded(malformed, Reference("R1", Span(0, len(raw)), raw)) == []
+    raw = "Title. <https://doi.org/10.1234/abc.>"
+    assert [(m.written, m.fix) for m in malformed(Reference("R1", Span(0, len(raw)), raw))] == [
+        ("https://doi.org/10.1234/abc.", "https://doi.org/10.1234/abc")
+    ]

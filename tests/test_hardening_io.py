@@ -26,12 +26,12 @@ def test_fifo_given_directly_inside_a_folder_and_as_config(tmp_path):
     write(tmp_path)
     result = refcheck("check", "--isolated", "pipe.md", cwd=tmp_path)
     assert (result.returncode, result.stdout, result.stderr) == (
-        2, "Nothing was checked: 1 path could not be read.\n",
+        2, "Nothing was checked: 1 path could not be read (pipe.md).\n",
         f"refcheck: error: pipe.md: a named pipe (FIFO), {NOT_REGULAR}\n")
     result = refcheck("check", "--isolated", ".", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr == f"refcheck: error: ./pipe.md: a named pipe (FIFO), {NOT_REGULAR}\n"
-    assert result.stdout == "No problems found in the files that were read (1 file, 1 reference, 1 citation); 1 path could not be read.\n"
+    assert result.stdout == "No problems found in the files that were read (1 file, 1 reference, 1 citation); 1 path could not be read (./pipe.md).\n"
     result = refcheck("check", "--config", "pipe.md", "good.md", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (2, f"refcheck: error: pipe.md: cannot read: a named pipe (FIFO), {NOT_REGULAR}\n")
 
@@ -245,7 +245,7 @@ def test_unreadable_subfolder_and_file_are_errors(tmp_path):
     assert result.returncode == 2
     assert result.stderr == ("refcheck: error: ./locked: cannot read this folder: permission denied\n"
                              "refcheck: error: ./secret.md: permission denied\n")
-    assert result.stdout == "No problems found in the files that were read (1 file, 1 reference, 1 citation); 2 paths could not be read.\n"
+    assert result.stdout == "No problems found in the files that were read (1 file, 1 reference, 1 citation); 2 paths could not be read (./locked, ./secret.md).\n"
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
@@ -254,7 +254,7 @@ def test_utf16_without_bom_is_text(tmp_path, encoding):
     path.write_bytes(WRONG_YEAR.replace("\n", "\r\n").encode(encoding))
     result = cli("check", "--isolated", str(path))
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[0] == f"{path}:1:11: RC103 (Lemon, 2019): the reference list has Lemon (2018) (suggestion: Lemon, 2018)"
+    assert result.stdout.splitlines()[0] == f"{path}:1:11: error[RC103] (Lemon, 2019): the reference list has Lemon (2018) (suggestion: Lemon, 2018)"
 
 
 def test_binary_with_nul_bytes_stays_binary(tmp_path):
@@ -274,9 +274,9 @@ def test_summary_counts_what_could_not_be_read(tmp_path):
     bad.write_bytes(b"\x00\x01")
     result = cli("check", "--isolated", str(good), str(bad))
     assert (result.exit_code, result.stdout) == (
-        2, "No problems found in the files that were read (1 file, 1 reference, 1 citation); 1 path could not be read.\n")
+        2, f"No problems found in the files that were read (1 file, 1 reference, 1 citation); 1 path could not be read ({bad}).\n")
     result = cli("check", "--isolated", str(wrong), str(bad), str(tmp_path / "missing.md"))
     assert result.exit_code == 2
-    assert result.stdout.splitlines()[-1] == "Found 1 problem: 1 error (1 file, 1 reference, 1 citation); 2 paths could not be read."
+    assert result.stdout.splitlines()[-1] == f"Found 1 problem: 1 error (1 file, 1 reference, 1 citation); 2 paths could not be read ({bad}, {tmp_path / 'missing.md'})."
     result = cli("check", "--isolated", "--format", "github", str(bad))
-    assert (result.exit_code, result.stdout) == (2, "Nothing was checked: 1 path could not be read.\n")
+    assert (result.exit_code, result.stdout) == (2, f"Nothing was checked: 1 path could not be read ({bad}).\n")

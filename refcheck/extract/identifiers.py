@@ -15,7 +15,7 @@ from ..model import Reference
 DOI_SHAPE = re.compile(r"^10\.\d{4,9}(?:\.\d+)*/\S+$")
 _DOI_LOOSE = re.compile(r"10\.\d+(?:\.\d+)*/[^\s\"<>\]]+")
 _DOI_URL = re.compile(r"(?:https?://)?(?:dx\.)?doi\.org/(?P<space>[ \t]*)(?P<rest>[^\s\"<>\]]*)", re.IGNORECASE)
-_LINK_TARGET = re.compile(r"\]\((?P<t>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)|<(?P<a>(?:https?://|doi:)[^>\s]+)>")
+_LINK_TARGET = re.compile(r"\]\((?P<t>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)|<(?P<a>(?:https?://|doi:)[^<>\s]+)>")  # no "<" inside <...>: one scan per "<"
 
 # arXiv: new style 0704.0001 .. 2412.12345 (five digits after the dot from 1501), old style hep-th/9901001
 _ARXIV_NEW = r"(?P<yymm>\d{4})\.(?P<num>\d{4,5})(?P<version>v\d*)?"

@@ -162,7 +162,7 @@ _PUBLISHER_WORDS = (
     r"|Penguin|Norton|Hill|Knopf|House|Harper\w*|Dover|Academic|Polity|Brill|Mouton|Seuil|Gallimard|Payot|Suhrkamp"
 )
 _TITLE_NOTE = re.compile(
-    r"\s*\(([^()]*\b(?:ed|eds|edn|edition|dissertation|thesis|trans|Hrsg|Vol|vol|Unpublished|unpublished)\b[^()]*"
+    r"(?:(?<!\s)|(?!\s))\s*\(([^()]*\b(?:ed|eds|edn|edition|dissertation|thesis|trans|Hrsg|Vol|vol|Unpublished|unpublished)\b[^()]*"
     rf"|[^()]{{2,60}}:\s[^()]*\b(?:{_PUBLISHER_WORDS})\b[^()]*)\)$"
 )
 # "Title, Journal of Things 25 (1): 47-53", "Title, in: I. Editor (Hg.), Book", "Title, http://..."
@@ -353,7 +353,7 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
 
 
 _ABNT_NUMBERS = re.compile(r",\s*(?:v\.|n\.|p\.|vol\.|t\.)\s*\d")
-_YEAR_NEXT = re.compile(r"\s*[(\[]?\s*(?:1\d\d\d|20\d\d)[a-z]?[)\].,:;]|\s*[(\[]?(?:n\.\s?d\.|s\.\s?f\.)")
+_YEAR_NEXT = re.compile(r"\s*(?:[(\[]\s*)?(?:1\d\d\d|20\d\d)[a-z]?[)\].,:;]|\s*[(\[]?(?:n\.\s?d\.|s\.\s?f\.)")
 
 
 def _parse_abnt(text: str, ref_id: str, span: Span, head, fields: dict) -> Reference:

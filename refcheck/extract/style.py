@@ -24,7 +24,7 @@ _APA = re.compile(r"^[^()]{1,300}?\((?:\d{4}[a-z]?|n\.\s?d\.)(?:,[^)]*)?\)\.\s")
 _HARVARD = re.compile(r"^[^()]{1,300}?(?:\((?:\d{4}[a-z]?|n\.\s?d\.)\)\s(?!\()|,\s\d{4}[a-z]?[.,]\s)")
 _CHICAGO = re.compile(r"^[^()]{1,300}?\.\s(?:[(\[]\d{4}[)\]]\s)?\d{4}[a-z]?\.\s")
 _VANCOUVER_NAME = re.compile(r"^[A-Z][\w'\-]+(?:\s[A-Z][\w'\-]+)?\s[A-Z]{1,3}(?:-[A-Z])?[,.]\s")
-_YEAR_NEXT = re.compile(r"\s*[(\[]?\s*\d{4}")
+_YEAR_NEXT = re.compile(r"\s*(?:[(\[]\s*)?\d{4}")  # one way to read a run of spaces
 _APA6 = re.compile(r"\bRetrieved\s+from\b|\bdoi:\s?10\.|dx\.doi\.org", re.IGNORECASE)
 _APA7 = re.compile(r"https?://doi\.org/", re.IGNORECASE)
 

@@ -42,8 +42,8 @@ class Problem:
 
     def fix(self, document: Document) -> Fix | None:
         """The edit as a :class:`Fix` located in ``document``; None for advice."""
-        if self.replacement is None:
-            return None
+        if self.replacement is None or getattr(document, "source_map", None):
+            return None  # advice; or text read from markup, whose offsets are not the file's
         span = self.edit or self.span
         line, col = document.position(span.start)
         end_line, end_col = document.position(span.end)
@@ -110,6 +110,18 @@ def cited_label(citation: Citation) -> str:
     return written if citation.form == "narrative" else f"({written})"
 
 
+def cited_names(citation: Citation, limit: int = 60) -> str:
+    """The names as the citation writes them ("Li, He and Lin"), shortened;
+    rebuilt from its parts when the text lacks them."""
+    written = " ".join(citation.text.split())
+    at = written.find(citation.year) if citation.year else -1
+    names = written[:at].rstrip(" ,(") if at > 0 else ""
+    first = citation.authors[0].split()[0] if citation.authors and citation.authors[0].split() else ""
+    if not first or not names.startswith(first):
+        names = citation.author_text
+    return shorten(names, limit)
+
+
 def shorten(text: str, limit: int = 80) -> str:
     """``text`` cut at a word boundary to at most ``limit`` characters, with "…";
     a single overlong word is cut where it must."""
@@ -161,6 +173,17 @@ def comma_edit(ctx: Context, citation: Citation) -> dict:
     if parts is None or parts[0] <= citation.span.start or citation.form != "parenthetical":
         return {}
     return {"replacement": " " if citation.comma else ", ", "applicability": "safe", "edit": Span(parts[0], parts[1])}
+
+
+def edited(ctx: Context, citation: Citation, edit: dict, fallback: str) -> str:
+    """The citation as written with ``edit`` (from year_edit, names_edit or
+    comma_edit) made: the suggestion that matches the fix; ``fallback`` when
+    there is no edit."""
+    first = citation.authors[0].split()[0] if citation.authors and citation.authors[0].split() else ""
+    if not edit or not first or not citation.text.startswith(first):  # "2020a" of "(Smith, 2019, 2020a)"
+        return fallback
+    text, span = ctx.document.text, edit["edit"]
+    return " ".join((text[citation.span.start:span.start] + edit["replacement"] + text[span.end:citation.span.end]).split())
 
 
 def year_text(ref: Reference) -> str:

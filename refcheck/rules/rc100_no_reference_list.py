@@ -9,7 +9,8 @@ A document that cites by key (`\\cite{key}`, `[@key]`) is reported when no
 bibliography was found or none could be read: the message says which file
 is missing and how to name one (`--bib FILE`, or the config key `bib`). It is an
 error when a bibliography was named or there are three keyed citations or more
-(nothing can be checked), else a warning (one `[@key]` may be a text about Pandoc).
+(nothing can be checked), else a warning, or info in Markdown (one `[@key]` may
+be a text about Pandoc).
 
 ## Why is this bad?
 Without a list, no citation can be checked and readers cannot find the
@@ -66,7 +67,7 @@ def _no_bibliography(ctx: Context, first) -> Problem:
         looked = "no bibliography: or references: in the front matter" if ctx.document.kind == "markdown" else "no \\bibliography, \\addbibresource or thebibliography"
         message = f"{count} but no bibliography was found ({looked})"
     # nothing at all can be checked: an error, so that the run does not pass; one or two
-    # "[@key]" and no bibliography named may be a text about Pandoc: a warning
+    # "[@key]" and no bibliography named may be a text about Pandoc: said quietly
     sure = bool(structure.bibliographies) or len(ctx.citations) >= 3
     return Problem(first.span, message, "name the bibliography file with --bib FILE (or the config key bib)", first.id,
-                   severity=Severity.ERROR if sure else Severity.WARNING)
+                   severity=Severity.ERROR if sure else Severity.INFO if ctx.document.kind == "markdown" else Severity.WARNING)

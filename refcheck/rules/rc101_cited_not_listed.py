@@ -36,7 +36,7 @@ from collections.abc import Iterator
 
 from ..extract.names import fold
 from ..findings import Severity
-from .base import Context, Problem, cited_label, plural
+from .base import Context, Problem, cited_label, cited_names, plural
 
 CODE = "RC101"
 NAME = "cited-not-listed"
@@ -51,7 +51,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         if link.kind == "none" and citation.key is not None:
             yield _keyed(ctx, citation, link)
         elif link.kind == "none":
-            message = f"{cited_label(citation)}: no entry in the reference list for {citation.author_text}"
+            message = f"{cited_label(citation)}: no entry in the reference list for {cited_names(citation)}"
             if link.others:  # same first author, other co-authors
                 shown = ", ".join(r.label for r in link.others[:3])
                 more = f" and {plural(len(link.others) - 3, 'other')}" if len(link.others) > 3 else ""

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Severity
-from .base import Context, Problem, cited_label, rewrite, year_edit, year_text
+from .base import Context, Problem, cited_label, edited, rewrite, year_edit, year_text
 
 CODE = "RC103"
 NAME = "year-mismatch"
@@ -47,15 +47,16 @@ def check(ctx: Context) -> Iterator[Problem]:
         # the entry names the cited year elsewhere (a reprint, a translation, an
         # original edition refcheck did not read as such): likely, not certainly, wrong
         elsewhere = citation.year[:1].isdigit() and _names_year(ref, citation.year)
+        edit = year_edit(ctx, citation, year_text(ref))
         yield Problem(
             citation.span,
             f"{cited_label(citation)}: the reference list has {ref.label}{extra}"
             + (f"; the entry also mentions {citation.year}" if elsewhere else ""),
-            rewrite(citation, year=year_text(ref)),
+            edited(ctx, citation, edit, rewrite(citation, year=year_text(ref))),
             citation.id,
             ref.id,
             Severity.WARNING if elsewhere else None,
-            **year_edit(ctx, citation, year_text(ref)),
+            **edit,
         )
 
 

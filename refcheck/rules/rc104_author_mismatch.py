@@ -31,7 +31,7 @@ from ..extract.linking import osa_distance
 from ..extract.names import name_key
 from ..findings import Severity
 from ..model import Citation, Reference, author_label
-from .base import ET_AL_FROM, Context, Problem, cited_label, names_edit, rewrite
+from .base import ET_AL_FROM, Context, Problem, cited_label, edited, names_edit, rewrite
 
 CODE = "RC104"
 NAME = "author-mismatch"
@@ -57,7 +57,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 citation.span,
                 f"{cited_label(citation)}: no entry for {citation.authors[0]}; the reference list has {ref.label}",
-                rewrite(citation, authors=_listed_names(citation, ref)),
+                edited(ctx, citation, names_edit(ctx, citation, _listed_names(citation, ref)), rewrite(citation, authors=_listed_names(citation, ref))),
                 citation.id,
                 ref.id,
                 **names_edit(ctx, citation, _listed_names(citation, ref)),
@@ -66,7 +66,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 citation.span,
                 f"{cited_label(citation)}: the entry lists the authors in another order: {ref.label}",
-                rewrite(citation, authors=_listed_names(citation, ref)),
+                edited(ctx, citation, names_edit(ctx, citation, _listed_names(citation, ref)), rewrite(citation, authors=_listed_names(citation, ref))),
                 citation.id,
                 ref.id,
                 **names_edit(ctx, citation, _listed_names(citation, ref)),
@@ -78,7 +78,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 citation.span,
                 f"{cited_label(citation)}: names {citation.authors[0]} alone, but the entry has {count} authors: {ref.label}",
-                rewrite(citation, authors=fix),
+                edited(ctx, citation, names_edit(ctx, citation, fix), rewrite(citation, authors=fix)),
                 citation.id,
                 ref.id,
                 Severity.WARNING,
@@ -94,7 +94,7 @@ def check(ctx: Context) -> Iterator[Problem]:
                 yield Problem(
                     citation.span,
                     f"{cited_label(citation)}: {', '.join(wrong)} is not an author of {author_label(ref)} ({ref.year}){spelled}",
-                    rewrite(citation, authors=_listed_names(citation, ref)),
+                    edited(ctx, citation, names_edit(ctx, citation, _listed_names(citation, ref)), rewrite(citation, authors=_listed_names(citation, ref))),
                     citation.id,
                     ref.id,
                     **names_edit(ctx, citation, _listed_names(citation, ref)),

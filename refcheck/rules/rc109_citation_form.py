@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Severity
-from .base import Context, Problem, cited_label, comma_edit, rewrite
+from .base import Context, Problem, cited_label, comma_edit, edited, rewrite
 
 CODE = "RC109"
 NAME = "citation-form"
@@ -51,14 +51,15 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield Problem(citation.span, f"{cited_label(citation)}: no ';' between this work and the one before it", None, citation.id)
         if majority is not None and citation.form == "parenthetical" and citation.comma != majority:
             count = with_comma if majority else without
-            fixed = rewrite(_flip(citation))
+            edit = comma_edit(ctx, citation)
+            fixed = edited(ctx, citation, edit, rewrite(_flip(citation)))
             yield Problem(
                 citation.span,
-                f"({rewrite(citation)}) is written {'without a comma' if majority else 'with a comma'} between name and year, "
+                f"{cited_label(citation)} is written {'without a comma' if majority else 'with a comma'} between name and year, "
                 f"unlike {count} other citations",
                 f"({fixed})",
                 citation.id,
-                **comma_edit(ctx, citation),
+                **edit,
             )
 
 

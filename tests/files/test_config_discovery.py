@@ -122,7 +122,7 @@ def test_deprecation_note_on_stderr(tmp_path, monkeypatch):
     ("links = \"yes\"\n", "links must be true or false (or a [links] table)"),
     ("[links]\nenabled = 1\n", "links.enabled must be true or false"),
     ("per-file-ignores = [\"a\"]\n", 'per-file-ignores must be a table of "GLOB" = ["CODE", ...]'),
-    ("[per-file-ignores]\n\"*.md\" = [\"RC9\"]\n", "per-file-ignores: *.md: unknown rule code or prefix 'RC9' (see `refcheck rules`)"),
+    ("[per-file-ignores]\n\"*.md\" = [\"RC9\"]\n", "per-file-ignores: *.md: unknown rule code, prefix or name 'RC9' (see `refcheck rules`)"),
     ("extend-exclude = [1]\n", "extend-exclude: expected a list of path globs (gitignore syntax)"),
     ("respect-gitignore = \"no\"\n", "respect-gitignore must be true or false"),
 ])

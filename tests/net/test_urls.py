@@ -93,7 +93,7 @@ def test_unusable_urls_are_a_warning_and_usable_ones_are_not(tmp_path):
     path.write_text(_doc("http://example.org:99999/x").replace("(Ito, 2019)", "(Ito, 2019; Abe, 2020)") + second, encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--isolated", "--select", "RC206,RC204", "--fail-on", "warning", str(path)])
     assert result.exit_code == 1
-    assert f"{path}:4:60: RC206 Ito (2019): the URL cannot be used: port '99999' is not a number from 1 to 65535" in result.output
+    assert f"{path}:4:60: warning[RC206] Ito (2019): the URL cannot be used: port '99999' is not a number from 1 to 65535" in result.output
     assert result.output.count("RC20") == 1
 
 
@@ -105,10 +105,10 @@ def test_with_links_unusable_urls_are_not_probed(tmp_path):
     result = CliRunner().invoke(main, ["check", "--isolated", "--links", "--no-cache", "--select", "RC405,RC206", str(path)])
     assert result.exit_code == 0
     assert result.output.splitlines()[:3] == [
-        (f"{path}:4:40: RC405 Abe (2020): link not checked (::1 is a non-public address; use --allow-private to probe it): "
+        (f"{path}:4:40: info[RC405] Abe (2020): link not checked (::1 is a non-public address; use --allow-private to probe it): "
         "http://[::1]:9/water"),
-        (f"{path}:5:40: RC206 Ito (2019): the URL cannot be used: ambiguous numeric host '0177.0.0.1' (only dotted-decimal IPv4 "
+        (f"{path}:5:40: warning[RC206] Ito (2019): the URL cannot be used: ambiguous numeric host '0177.0.0.1' (only dotted-decimal IPv4 "
         "addresses are accepted)"),
-        (f"{path}:5:40: RC405 Ito (2019): link not checked (invalid URL: ambiguous numeric host '0177.0.0.1' (only "
+        (f"{path}:5:40: info[RC405] Ito (2019): link not checked (invalid URL: ambiguous numeric host '0177.0.0.1' (only "
         "dotted-decimal IPv4 addresses are accepted)): http://0177.0.0.1/x"),
     ]

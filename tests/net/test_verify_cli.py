@@ -43,8 +43,8 @@ def test_check_verify_reports_and_summarises(setup):
     registry, config, document, cache = setup
     result = invoke("check", "--config", config, "--verify", "--cache-dir", cache, "--select", "RC5", "--fail-on", "info", document)
     lines = result.stdout.splitlines()
-    assert [line.split(" ")[1] for line in lines[:-1]] == ["RC504", "RC508", "RC501"]
-    assert lines[0].startswith(f"{document}:4:1: RC504 Bengio (2012): differs from Crossref's record for doi:10.1038/nature14539")
+    assert [line.split(" ")[1] for line in lines[:-1]] == ["warning[RC504]", "info[RC508]", "warning[RC501]"]
+    assert lines[0].startswith(f"{document}:4:1: warning[RC504] Bengio (2012): differs from Crossref's record for doi:10.1038/nature14539")
     assert result.stderr.splitlines()[-1] == "refcheck: verify: 1 verified, 1 mismatch, 1 not found, 1 cannot determine"
     assert result.exit_code == 1
     assert all("mailto:editor@example.org" in agent for agent in registry.user_agents)
@@ -56,6 +56,7 @@ def test_verify_strict_fails_on_cannot_determine(setup):
     assert relaxed.exit_code == 0
     strict = invoke("check", "--config", config, "--verify-strict", "--cache-dir", cache, "--select", "RC508", document)
     assert strict.exit_code == 1 and strict.stdout.count("RC508") == 1
+    assert strict.stderr.splitlines()[-1] == "refcheck: error: --verify-strict: 1 reference could not be verified"
 
 
 def test_verify_command_table(setup):

@@ -67,19 +67,19 @@ def test_file_names_in_annotations_are_encoded(tmp_path):
     ]
     assert len(lines) == 3 and lines[2].startswith("Found 2 problems")
     text = cli("check", "--isolated", "--no-color", str(tmp_path)).stdout.splitlines()
-    assert text[1] == (f"{tmp_path}/x\\n::error file=a.py,line=1::FORGED\\n.md:1:11: RC103 (Lemon, 2019): "
+    assert text[1] == (f"{tmp_path}/x\\n::error file=a.py,line=1::FORGED\\n.md:1:11: error[RC103] (Lemon, 2019): "
                        "the reference list has Lemon (2018) (suggestion: Lemon, 2018)")
 
 
 def test_document_text_is_escaped_in_text_github_and_refs(tmp_path):
     path = tmp_path / "doc.md"
     path.write_text(f"Text.\n\nReferences\n{HOSTILE}\nLemon, E. (2018). Title \x1b[31mred\x1b[0m. Survey.\n", encoding="utf-8")
-    message = f'RC110 cannot read this entry (no year or date found): "{SHOWN}"'
+    message = f'info[RC110] cannot read this entry (no year or date found): "{SHOWN}"'
     text = cli("check", "--isolated", "--color", str(path)).stdout
-    assert re.fullmatch(r"\x1b\[1;3[136]mRC110\x1b\[0m", text.splitlines()[0].split(" ")[1])  # refcheck's own colour
+    assert re.fullmatch(r"\x1b\[1;3[136]minfo\[RC110\]\x1b\[0m", text.splitlines()[0].split(" ")[1])  # refcheck's own colour
     assert re.sub(r"\x1b\[(?:1;3[136]|0)m", "", text.splitlines()[0]) == f"{path}:4:1: {message}"
     github = cli("check", "--isolated", "--format", "github", str(path)).stdout
-    assert github.splitlines()[0].endswith(f"::{message[6:]}")
+    assert github.splitlines()[0].endswith(f"::{message[12:]}")
     refs = cli("refs", str(path)).stdout
     assert refs.splitlines()[5].split() == ["R2", "5", "Lemon,", "E.", "2018", "Title", "\\x1b[31mred\\x1b[0m", "-"]
     for output in (re.sub(r"\x1b\[(?:1;3[136]|0)m", "", text), github, refs):
@@ -126,7 +126,7 @@ def test_fetched_page_title_is_escaped(tmp_path):
         server.shutdown()
         server.server_close()
     assert result.stdout.splitlines()[0] == (
-        f'{path}:4:60: RC406 Bicer (2022): the page is titled "\\x1b]0;owned\\x07Other \\x1b[2Jpage\\u202e", '
+        f'{path}:4:60: warning[RC406] Bicer (2022): the page is titled "\\x1b]0;owned\\x07Other \\x1b[2Jpage\\u202e", '
         'the entry "Drone production plans"')
 
 
@@ -148,4 +148,4 @@ def test_non_utf8_file_names_keep_json_valid_and_lossless(tmp_path):
     assert result.stderr == b"refcheck: error: ./bin\\xff.md: binary data, not a text document\n"
     text = subprocess.run([sys.executable, "-m", "refcheck", "check", "--isolated", "."], cwd=tmp_path,
                           capture_output=True, timeout=30)
-    assert text.stdout.decode("utf-8").startswith("./caf\\xe9.md:1:11: RC103 ")
+    assert text.stdout.decode("utf-8").startswith("./caf\\xe9.md:1:11: error[RC103] ")

@@ -96,3 +96,10 @@ def test_two_disagreeing_edits_on_one_span_are_both_dropped():
     assert [f.suggestion for f in kept] == ["s", "s", "s"]  # the advice stays
     same = without_conflicts([finding("RC103", year), finding("RC104", Fix(1, 1, 1, 5, "2018", "unsafe", 0, 4))])
     assert [f.fix for f in same] == [year, year]
+
+
+def test_no_fix_for_text_read_from_markup():
+    from types import SimpleNamespace
+
+    marked = SimpleNamespace(source_map=((0, 12),), position=lambda offset: (1, offset + 1))
+    assert Problem(Span(0, 3), "m", "x", replacement="x", applicability="safe").fix(marked) is None

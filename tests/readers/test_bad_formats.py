@@ -44,7 +44,7 @@ def test_broken_sources_are_findings(tmp_path, files, code):
     main = next(iter(files))
     result = cli("check", "--isolated", "--select", code, str(tmp_path / main))
     assert result.exit_code in (0, 1), result.output
-    assert f" {code} " in result.output
+    assert f"[{code}] " in result.output
     assert "Traceback" not in result.output
 
 
@@ -53,7 +53,7 @@ def test_bib_option_with_a_missing_file_says_so(tmp_path):
     result = cli("check", "--isolated", "--bib", str(tmp_path / "none.bib"), str(tmp_path / "m.md"))
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
-        f"{tmp_path}/m.md:1:6: RC100 1 citation by key but the bibliography cannot be read: {tmp_path}/none.bib (--bib): "
+        f"{tmp_path}/m.md:1:6: error[RC100] 1 citation by key but the bibliography cannot be read: {tmp_path}/none.bib (--bib): "
         "no such file or directory (suggestion: name the bibliography file with --bib FILE (or the config key bib))")
 
 
@@ -80,4 +80,4 @@ def test_standard_input_with_bib(tmp_path):
     write(tmp_path, {"r.bib": "@misc{a, author={Ito, K}, title={T}, year=2001}\n"})
     result = cli("check", "--isolated", "--bib", str(tmp_path / "r.bib"), "-", input="See [@a] and [@b].\n")
     assert result.exit_code == 1
-    assert result.output.splitlines()[0] == f"<stdin>:1:15: RC101 [@b]: no entry with the key 'b' in {tmp_path}/r.bib"
+    assert result.output.splitlines()[0] == f"<stdin>:1:15: error[RC101] [@b]: no entry with the key 'b' in {tmp_path}/r.bib"

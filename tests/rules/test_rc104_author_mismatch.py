@@ -25,7 +25,7 @@ def test_different_coauthor():
     Gleason, Gregory, and Dunay, Pal (2022). CSTO deployment in Kazakhstan. The Diplomat.
     """
     assert messages(text, "RC104") == ["(Gleason and Dunnay, 2022): Dunnay is not an author of Gleason & Dunay (2022); the entry spells it Dunay"]
-    assert suggestions(text, "RC104") == ["Gleason & Dunay, 2022"]
+    assert suggestions(text, "RC104") == ["Gleason and Dunay, 2022"]
 
 
 def test_authors_in_another_order():
