@@ -12,7 +12,6 @@ import click
 
 from .findings import ExitCode
 
-
 # Below this many CPUs the default is one process: on a 2-CPU machine two worker
 # processes measured slower than one (benchmarks/corpus.py: 2,000 documents, 13.8 s
 # with --jobs 1, 19.3 s with --jobs 2), the results' transfer costing more than it saves.

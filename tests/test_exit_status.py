@@ -17,7 +17,6 @@ from refcheck.rules import REGISTRY
 
 from ._cli import GOOD, WRONG_YEAR, cli, refcheck, write
 
-
 # 1. Internal errors: exit 3, one line naming the file, the traceback only with --debug.
 
 def _boom(ctx):

@@ -17,7 +17,6 @@ from refcheck.config import STYLES
 
 from ._cli import GOOD, NOT_REGULAR, WRONG_YEAR, cli, refcheck, write
 
-
 # 2. Reads that never end: only regular files, every read bounded.
 
 def test_fifo_given_directly_inside_a_folder_and_as_config(tmp_path):

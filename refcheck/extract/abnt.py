@@ -16,7 +16,11 @@ from dataclasses import dataclass
 from ..model import Author
 from .data import PARTICLES
 
-_U = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # capitals of Latin-1, the class names are written in
+_U = UPPER
+# an entry's first line in ABNT (for the section splitter): "SILVA, J." or "BRASIL. Lei ..."
+PERSON_HEAD = re.compile(rf"^[{_U}][{_U}'\u2019\-]+(?:\s(?:[{_U}][{_U}'\u2019\-]+|d[aeo]s?))*,\s+[{_U}]")
+BODY_HEAD = re.compile(rf"^[{_U}][{_U}'\u2019\-]{{2,}}(?:\s+(?:[{_U}][{_U}'\u2019\-]*|[-\u2013]))*\.\s+[{_U}0-9]")
 # particles in capitals (DE, DOS, VAN) are words of the first kind; "E" ("and") the only other
 _FAMILY = re.compile(rf"[{_U}][{_U}'\u2019\-]+(?:\s(?:[{_U}][{_U}'\u2019\-]+|E))*(?=,\s)")
 _CORPORATE = re.compile(rf"[{_U}][{_U}0-9'\u2019\-]+(?:\s(?:[{_U}0-9][{_U}0-9'\u2019\-]*|[-\u2013\u2014]|\([{_U}]{{2,12}}\)))*(?=\.\s)")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import abnt
 from .data import END_HEADINGS, PARTICLES, REFERENCE_HEADINGS, TRAILER_PREFIXES
 from .names import fold
 
@@ -83,9 +84,8 @@ _HEAD_WORD_STRIP = ",.;:()[]*_\"'“”‘’/"
 _APA_NO_AUTHOR = re.compile(r"\.\s*\(\s*(?:1[5-9]\d\d|20\d\d)[a-z]?[^)]{0,30}\)\s*\.?\s*$|\.\s*\(\s*$")
 _AFTER_YEAR = re.compile(r"[).,:;\]]|\s*$")
 # ABNT and other upper-case author heads: "SILVA, J. A.;", "CARVALHO-FREITAS, M. N.", "BRASIL. Lei ..."
-_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_ABNT_PERSON = re.compile(rf"^[{_UPPER}][{_UPPER}'\u2019\-]+(?:\s(?:[{_UPPER}][{_UPPER}'\u2019\-]+|d[aeo]s?))*,\s+[{_UPPER}]")
-_ABNT_BODY = re.compile(rf"^[{_UPPER}][{_UPPER}'\u2019\-]{{2,}}(?:\s+(?:[{_UPPER}][{_UPPER}'\u2019\-]*|[-\u2013]))*\.\s+[{_UPPER}0-9]")
+_ABNT_PERSON = abnt.PERSON_HEAD
+_ABNT_BODY = abnt.BODY_HEAD
 
 
 def _author_shaped(head: str) -> bool:

@@ -13,7 +13,16 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
-from ..model import Author, Citation, CitationForm, Document, Reference, Source, Span, Structure
+from ..model import (
+    Author,
+    Citation,
+    CitationForm,
+    Document,
+    Reference,
+    Source,
+    Span,
+    Structure,
+)
 
 _XREF = re.compile(r"<xref\b[^>]*>", re.IGNORECASE)
 _BIBR = re.compile(r"""ref-type\s*=\s*["']bibr["']""")

@@ -12,11 +12,23 @@ import os
 import re
 
 from ..errors import InputError
-from ..model import Bibliography, Citation, Document, Origin, Reference, Source, Span, Structure, line_starts
+from ..model import (
+    Bibliography,
+    Citation,
+    Document,
+    Origin,
+    Reference,
+    Source,
+    Span,
+    Structure,
+    line_starts,
+)
 from . import bibliography as bibs
 from .decode import decode
 from .files import read_regular
-from .latex_commands import KNOWN, NOT_CITATIONS, arguments as _arguments, form as _form, mask
+from .latex_commands import KNOWN, NOT_CITATIONS, mask
+from .latex_commands import arguments as _arguments
+from .latex_commands import form as _form
 
 MAX_FILES = 200
 _INPUT = re.compile(r"\\(?:input|include|subfile)(?:\s*\{([^{}\n]+)\}|[ \t]+([^\s{}\\%]+))")

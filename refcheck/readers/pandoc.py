@@ -13,7 +13,16 @@ from __future__ import annotations
 import os
 import re
 
-from ..model import Bibliography, Citation, CitationForm, Origin, Reference, Source, Span, Structure
+from ..model import (
+    Bibliography,
+    Citation,
+    CitationForm,
+    Origin,
+    Reference,
+    Source,
+    Span,
+    Structure,
+)
 from . import bibliography as bibs
 from . import csl
 

@@ -29,9 +29,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..extract.quantities import agree, comparable, figures
+from ..extract.urls import reference_urls
 from ..findings import Severity
 from ..model import Span, author_label
-from ..extract.urls import reference_urls
 from .base import Context, Problem, citing_clause
 
 CODE = "RC301"

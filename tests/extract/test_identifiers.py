@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from refcheck.extract.identifiers import arxiv_id, arxiv_version, key, malformed, valid_doi
+from refcheck.extract.identifiers import (
+    arxiv_id,
+    arxiv_version,
+    key,
+    malformed,
+    valid_doi,
+)
 from refcheck.model import Reference, Span
 
 

@@ -147,7 +147,6 @@ def test_per_file_ignores(tmp_path, monkeypatch):
 
 def test_config_pickles_for_worker_processes():
     import pickle
-
     from types import MappingProxyType
 
     from refcheck.findings import Severity

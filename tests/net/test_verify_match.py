@@ -6,9 +6,19 @@ import pytest
 
 from refcheck.model import Author, Reference, Span
 from refcheck.net.verify import match
-from refcheck.net.verify.match import (TITLE_CONFLICT, TITLE_MATCH, compare, container_similarity, family_of,
-                                       first_author_agrees, main_title, normalise, same_family, searchable,
-                                       title_similarity)
+from refcheck.net.verify.match import (
+    TITLE_CONFLICT,
+    TITLE_MATCH,
+    compare,
+    container_similarity,
+    family_of,
+    first_author_agrees,
+    main_title,
+    normalise,
+    same_family,
+    searchable,
+    title_similarity,
+)
 from refcheck.net.verify.work import Work
 
 

@@ -15,9 +15,27 @@ from dataclasses import replace
 
 from ...extract.identifiers import arxiv_id, normalise_doi, valid_doi
 from ...model import Reference
-from .match import (TITLE_CONFLICT, TITLE_IDENTICAL, TITLE_MATCH, Comparison, compare, differences, normalise,
-                    searchable)
-from .work import CONFLICT, MISMATCH, NOT_FOUND, UNDETERMINED, UNREGISTERED, VERIFIED, Answer, Verdict, Work
+from .match import (
+    TITLE_CONFLICT,
+    TITLE_IDENTICAL,
+    TITLE_MATCH,
+    Comparison,
+    compare,
+    differences,
+    normalise,
+    searchable,
+)
+from .work import (
+    CONFLICT,
+    MISMATCH,
+    NOT_FOUND,
+    UNDETERMINED,
+    UNREGISTERED,
+    VERIFIED,
+    Answer,
+    Verdict,
+    Work,
+)
 
 TITLE_NEAR = 0.7  # a search hit this close, by the same first author in the same year: the work, its title garbled
 IDENTICAL_MIN_WORDS = 4
