@@ -37,7 +37,7 @@ def test_text_output_sorted_with_summary(tmp_path):
         f"{path}:1:29: error[RC103] (Lemon, 2019): the reference list has Lemon (2018) (suggestion: Lemon, 2018)",
         f"{path}:1:55: error[RC101] (Kumar, 2015): no entry in the reference list for Kumar",
         f"{path}:5:1: warning[RC102] Yuneman (2023) is listed but never cited",
-        "Found 3 problems: 2 errors, 1 warning (1 file, 2 references, 2 citations).",
+        "Found 3 problems: 2 errors, 1 warning (1 file, 2 references, 2 citations, style apa7).",
     ]
 
 
@@ -47,7 +47,7 @@ def test_fail_on_and_select(tmp_path):
     assert invoke("check", "--isolated", "--select", "RC102", "--fail-on", "warning", path).exit_code == 1
     result = invoke("check", "--isolated", "--ignore", "RC10", path)
     assert result.exit_code == 0
-    assert result.output == "No problems found (1 file, 2 references, 2 citations).\n"
+    assert result.output == "No problems found (1 file, 2 references, 2 citations, style apa7).\n"
 
 
 def test_json_contract(tmp_path):
@@ -126,7 +126,7 @@ def test_config_file_applies_and_validates(tmp_path):
     config.write_text('ignore = ["RC101", "RC103"]\n[severity]\nRC102 = "error"\n', encoding="utf-8")
     result = invoke("check", "--config", str(config), path)
     assert result.exit_code == 1
-    assert result.output.splitlines()[-1] == "Found 1 problem: 1 error (1 file, 2 references, 2 citations)."
+    assert result.output.splitlines()[-1] == "Found 1 problem: 1 error (1 file, 2 references, 2 citations, style apa7)."
     config.write_text('colour = "red"\n', encoding="utf-8")
     bad = CliRunner().invoke(main, ["check", "--config", str(config), path])
     assert bad.exit_code == 2
@@ -288,7 +288,7 @@ def test_format_is_case_insensitive_and_text_is_concise_when_piped(tmp_path):
 def test_exit_zero_quiet_statistics_and_version(tmp_path):
     path = write(tmp_path)
     result = invoke("check", "--isolated", "--exit-zero", path)
-    assert result.exit_code == 0 and result.output.endswith("Found 3 problems: 2 errors, 1 warning (1 file, 2 references, 2 citations).\n")
+    assert result.exit_code == 0 and result.output.endswith("Found 3 problems: 2 errors, 1 warning (1 file, 2 references, 2 citations, style apa7).\n")
     assert CliRunner().invoke(main, ["check", "--isolated", "--exit-zero", str(tmp_path / "gone.md")]).exit_code == 2
     quiet = invoke("check", "--isolated", "-q", path)
     assert quiet.exit_code == 1 and len(quiet.output.splitlines()) == 3 and not quiet.output.splitlines()[-1].startswith("Found")
@@ -297,7 +297,7 @@ def test_exit_zero_quiet_statistics_and_version(tmp_path):
     assert stats.output == ("1  RC101  [ ] error    cited-not-listed\n"
                             "1  RC102  [ ] warning  listed-not-cited\n"
                             "1  RC103  [ ] error    year-mismatch\n"
-                            "Found 3 problems: 2 errors, 1 warning (1 file, 2 references, 2 citations).\n")
+                            "Found 3 problems: 2 errors, 1 warning (1 file, 2 references, 2 citations, style apa7).\n")
     from refcheck import __version__
 
     for flag in ("-V", "--version"):

@@ -30,7 +30,7 @@ def test_fifo_given_directly_inside_a_folder_and_as_config(tmp_path):
     result = refcheck("check", "--isolated", ".", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr == f"refcheck: error: ./pipe.md: a named pipe (FIFO), {NOT_REGULAR}\n"
-    assert result.stdout == "No problems found in the files that were read (1 file, 1 reference, 1 citation); 1 path could not be read (./pipe.md).\n"
+    assert result.stdout == "No problems found in the files that were read (1 file, 1 reference, 1 citation, style apa7); 1 path could not be read (./pipe.md).\n"
     result = refcheck("check", "--config", "pipe.md", "good.md", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (2, f"refcheck: error: pipe.md: cannot read: a named pipe (FIFO), {NOT_REGULAR}\n")
 
@@ -82,7 +82,7 @@ def test_socket_is_refused(tmp_path, monkeypatch):
 def test_stdin_is_bounded_like_a_file(tmp_path, monkeypatch):
     monkeypatch.setattr(files, "MAX_BYTES", len(GOOD))
     result = cli("check", "--isolated", "-", input=GOOD)
-    assert (result.exit_code, result.stdout) == (0, "No problems found (1 file, 1 reference, 1 citation).\n")
+    assert (result.exit_code, result.stdout) == (0, "No problems found (1 file, 1 reference, 1 citation, style apa7).\n")
     result = cli("check", "--isolated", "-", input=GOOD + "x")
     assert result.exit_code == 2
     assert result.stderr == f"refcheck: error: <stdin>: too large (more than {len(GOOD)} bytes, the limit)\n"
@@ -174,7 +174,7 @@ def test_symlinked_folder_is_a_note(tmp_path):
     result = cli("check", "--isolated", str(docs))
     assert result.exit_code == 0
     assert result.stderr == f"refcheck: note: {docs / 'linked'}: symbolic link to a folder, not followed (name it to check it)\n"
-    assert result.stdout == "No problems found (1 file, 1 reference, 1 citation).\n"
+    assert result.stdout == "No problems found (1 file, 1 reference, 1 citation, style apa7).\n"
     assert cli("check", "--isolated", str(docs / "linked")).exit_code == 1  # named, it is checked
     data = json.loads(cli("check", "--isolated", "--format", "json", str(docs)).stdout)
     assert (data["errors"], data["notes"]) == ([], [f"{docs / 'linked'}: symbolic link to a folder, not followed (name it to check it)"])
@@ -215,7 +215,7 @@ def test_folder_deeper_than_the_python_stack(tmp_path):
         result = cli("check", "--isolated", str(folders[0]))
     finally:
         sys.setrecursionlimit(limit)
-    assert (result.exit_code, result.stderr, result.stdout) == (0, "", "No problems found (1 file, 1 reference, 1 citation).\n")
+    assert (result.exit_code, result.stderr, result.stdout) == (0, "", "No problems found (1 file, 1 reference, 1 citation, style apa7).\n")
 
 
 def _without_root_powers():
@@ -244,7 +244,7 @@ def test_unreadable_subfolder_and_file_are_errors(tmp_path):
     assert result.returncode == 2
     assert result.stderr == ("refcheck: error: ./locked: cannot read this folder: permission denied\n"
                              "refcheck: error: ./secret.md: permission denied\n")
-    assert result.stdout == "No problems found in the files that were read (1 file, 1 reference, 1 citation); 2 paths could not be read (./locked, ./secret.md).\n"
+    assert result.stdout == "No problems found in the files that were read (1 file, 1 reference, 1 citation, style apa7); 2 paths could not be read (./locked, ./secret.md).\n"
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
@@ -273,9 +273,9 @@ def test_summary_counts_what_could_not_be_read(tmp_path):
     bad.write_bytes(b"\x00\x01")
     result = cli("check", "--isolated", str(good), str(bad))
     assert (result.exit_code, result.stdout) == (
-        2, f"No problems found in the files that were read (1 file, 1 reference, 1 citation); 1 path could not be read ({bad}).\n")
+        2, f"No problems found in the files that were read (1 file, 1 reference, 1 citation, style apa7); 1 path could not be read ({bad}).\n")
     result = cli("check", "--isolated", str(wrong), str(bad), str(tmp_path / "missing.md"))
     assert result.exit_code == 2
-    assert result.stdout.splitlines()[-1] == f"Found 1 problem: 1 error (1 file, 1 reference, 1 citation); 2 paths could not be read ({bad}, {tmp_path / 'missing.md'})."
+    assert result.stdout.splitlines()[-1] == f"Found 1 problem: 1 error (1 file, 1 reference, 1 citation, style apa7); 2 paths could not be read ({bad}, {tmp_path / 'missing.md'})."
     result = cli("check", "--isolated", "--format", "github", str(bad))
     assert (result.exit_code, result.stdout) == (2, f"Nothing was checked: 1 path could not be read ({bad}).\n")

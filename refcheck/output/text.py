@@ -109,6 +109,9 @@ def summary(report: Report) -> str:
     refs = sum(len(r.references) for r in report.files)
     cits = sum(len(r.citations) for r in report.files)
     scope = f"{plural(files, 'file')}, {plural(refs, 'reference')}, {plural(cits, 'citation')}"
+    styles = sorted({r.style for r in report.files if r.references})
+    if styles:  # the style that decided the et al. rules, inferred unless given
+        scope += f", style{'s' if len(styles) > 1 else ''} {', '.join(styles)}"
     unread = _unread(report.errors)
     if not total:
         if not unread:

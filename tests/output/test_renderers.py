@@ -9,7 +9,7 @@ from refcheck.output import github, json_format, jsonl, junit, markdown
 
 from ._doc import report
 
-SUMMARY = "Found 4 problems: 1 error, 3 info (1 file, 5 references, 5 citations)."
+SUMMARY = "Found 4 problems: 1 error, 3 info (1 file, 5 references, 5 citations, style apa7)."
 
 
 def test_junit_one_testcase_per_file_and_a_failure_per_finding():

@@ -6,7 +6,7 @@ from refcheck.output.excerpt import excerpt
 
 from ._doc import report
 
-SUMMARY = "Found 4 problems: 1 error, 3 info (1 file, 5 references, 5 citations).\n"
+SUMMARY = "Found 4 problems: 1 error, 3 info (1 file, 5 references, 5 citations, style apa7).\n"
 
 
 def test_concise_has_the_severity_word_in_every_line():
