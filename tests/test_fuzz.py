@@ -276,7 +276,7 @@ def test_publisher_name_space_run():
 
 def test_url_at_line_end_repeated_urls():
     # https?://\S+$ tried from every "http://" of a line that does not end in one
-    text = "Smith, J. (2019). Title " + "http://" * 8000 + " x\n\nMore text\n"
+    text = "Smith, J. (2019). Title " + "http://" * 20000 + " x\n\nMore text\n"
     assert len(bounded(split_entries, text, 0, len(text))) == 1  # "More text" continues the entry
     text = "Smith, J. (2019). Title http://x.org/a\n\nMore text\n"
     assert len(split_entries(text, 0, len(text))) == 2  # a URL closes it
