@@ -33,3 +33,13 @@ def test_linear(text, where):
     start = time.perf_counter()
     check_text(body)
     assert time.perf_counter() - start < 2.0
+
+
+def test_rule_and_verify_patterns_are_linear():
+    from refcheck.net.verify.match import _SUBTITLE
+
+    start = time.perf_counter()
+    _SUBTITLE.split("a" + " " * 40000 + "b", maxsplit=1)
+    check_text("Text (Lind, 2019).\n\nReferences\n\nLind, P. (2019). A " + "[" * 20000 + " title. https://x.org/a-b-c-d-e\n")
+    check_text("Text (Lind, 2019).\n\nReferences\n\nLind, P. (2019). A title. https://x.org/" + "#" * 20000 + "\n")
+    assert time.perf_counter() - start < 2.0

@@ -43,7 +43,7 @@ def _url_key(url: str) -> str:
     url = clean_url(url)[0]
     url = re.sub(r"^https?://(?:www\.)?", "", url, flags=re.IGNORECASE)
     host, _, rest = url.partition("/")
-    return host.lower() + "/" + re.sub(r"#.*$", "", rest).rstrip("/")
+    return host.lower() + "/" + rest.partition("#")[0].rstrip("/")
 
 
 def check(ctx: Context) -> Iterator[Problem]:

@@ -58,7 +58,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     for ref in ctx.references:
         if not ref.title or not ref.urls:
             continue
-        title = words(re.sub(r"\[[^\]]*\]", " ", ref.title))  # "[Software]", "[Report]"
+        title = words(re.sub(r"\[[^\[\]]*\]", " ", ref.title))  # "[Software]", "[Report]"
         for url in ref.urls:
             slug = slug_words(url)
             if len(slug) < 4 or len(title) < 3:  # short slugs are names, not headlines

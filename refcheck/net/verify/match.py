@@ -32,7 +32,8 @@ WEIGHTS = {"title": 0.6, "author": 0.2, "year": 0.1, "container": 0.1}
 
 _TAGS = re.compile(r"<[^>]{1,80}>")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_SUBTITLE = re.compile(r"\s*(?::|\?|!|\s[-\u2013\u2014]\s|\.\s)")
+# tried from the first space of a run only (a start inside the run is one from its start)
+_SUBTITLE = re.compile(r"(?:(?<!\s)|(?!\s))\s*(?::|\?|!|\s[-\u2013\u2014]\s|\.\s)")
 _RETRACTED = re.compile(r"^\s*(?:retracted|withdrawn)\s*(?:article)?\s*[:.-]\s*", re.IGNORECASE)
 _JOURNAL_KINDS = ("journal-article", "article", "review")
 _PREPRINT_WORDS = re.compile(r"arxiv|preprint|ssrn|biorxiv|medrxiv|working paper|research square", re.IGNORECASE)
