@@ -2,8 +2,8 @@
 
 For each document in a supported format that cites by author and year, prints the
 references found, citations found, citations linked, and the findings by code.
-Documents in formats refcheck does not read yet (BibTeX, LaTeX, JATS) and documents
-with no author-year citations are listed as skipped. Read the findings against the
+Bibliography files (read with their documents through --bib) and documents with no
+citations are listed as skipped. Read the findings against the
 documents themselves: this script counts, it does not judge.
 
     python benchmarks/accuracy.py [FOLDER] [--show CODE,...]
@@ -38,7 +38,8 @@ def main() -> None:
         if name.upper().startswith("SOURCES") or not os.path.isfile(path):
             continue
         if reader_for(name) is None:
-            skipped.append((name, "format not read yet"))
+            why = "a bibliography: read through --bib with its document" if name.endswith((".bib", ".json", ".yaml")) else "format not read"
+            skipped.append((name, why))
             continue
         report = check_paths([path])
         if report.errors:
