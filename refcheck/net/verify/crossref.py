@@ -9,7 +9,6 @@ own notices and Retraction Watch's), preprints' published versions from
 
 from __future__ import annotations
 
-import json
 from urllib.parse import quote
 
 from ...model import Reference
@@ -75,14 +74,7 @@ class Crossref(Service):
 
     async def by_doi(self, doi: str) -> Answer:
         reply = await self.get(f"{self.base}/works/{quote(doi, safe='/')}")
-        if reply.status == 404:
-            return Answer(self.name, "absent")
-        if reply.status != 200:
-            return Answer(self.name, "failed", reason=reply.reason or f"HTTP {reply.status}")
-        try:
-            return Answer(self.name, "found", (parse_work(json.loads(reply.text)["message"]),))
-        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
-            return Answer(self.name, "failed", reason="malformed JSON from Crossref")
+        return self.answer(reply, lambda data: (parse_work(data["message"]),), by_identifier=True)
 
     async def search(self, ref: Reference) -> Answer:
         words = [ref.title or ""]
@@ -93,11 +85,4 @@ class Crossref(Service):
         if ref.year and ref.year.isdigit():
             words.append(ref.year)  # in the query, not a filter: a wrong year must not hide the work
         reply = await self.get(f"{self.base}/works", {"query.bibliographic": " ".join(words), "rows": "5"})
-        if reply.status != 200:
-            return Answer(self.name, "failed", reason=reply.reason or f"HTTP {reply.status}")
-        try:
-            items = json.loads(reply.text)["message"]["items"]
-            works = tuple(parse_work(item) for item in items)
-        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
-            return Answer(self.name, "failed", reason="malformed JSON from Crossref")
-        return Answer(self.name, "found" if works else "absent", works)
+        return self.answer(reply, lambda data: (parse_work(item) for item in data["message"]["items"]))

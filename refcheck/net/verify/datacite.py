@@ -9,7 +9,6 @@ a list is ``{"data": [...], "meta": {"total": N}}``; an unknown DOI is 404.
 
 from __future__ import annotations
 
-import json
 from urllib.parse import quote
 
 from ...model import Reference
@@ -53,22 +52,9 @@ class DataCite(Service):
 
     async def by_doi(self, doi: str) -> Answer:
         reply = await self.get(f"{self.base}/dois/{quote(doi, safe='/')}")
-        if reply.status == 404:
-            return Answer(self.name, "absent")
-        if reply.status != 200:
-            return Answer(self.name, "failed", reason=reply.reason or f"HTTP {reply.status}")
-        try:
-            return Answer(self.name, "found", (parse_work(json.loads(reply.text)["data"]),))
-        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
-            return Answer(self.name, "failed", reason="malformed JSON from DataCite")
+        return self.answer(reply, lambda data: (parse_work(data["data"]),), by_identifier=True)
 
     async def search(self, ref: Reference) -> Answer:
         title = " ".join((ref.title or "").replace('"', " ").replace("\\", " ").split())
         reply = await self.get(f"{self.base}/dois", {"query": f'titles.title:"{title}"', "page[size]": "5"})
-        if reply.status != 200:
-            return Answer(self.name, "failed", reason=reply.reason or f"HTTP {reply.status}")
-        try:
-            works = tuple(parse_work(item) for item in json.loads(reply.text)["data"])
-        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
-            return Answer(self.name, "failed", reason="malformed JSON from DataCite")
-        return Answer(self.name, "found" if works else "absent", works)
+        return self.answer(reply, lambda data: (parse_work(item) for item in data["data"]))

@@ -10,6 +10,7 @@ never raises: a failure is a :class:`Reply` with a reason.
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -76,6 +77,22 @@ class Service:
     def params(self) -> dict[str, str]:
         """Parameters every request carries (the polite pool's mailto, where read)."""
         return {}
+
+    def answer(self, reply: Reply, works_of: Callable, by_identifier: bool = False):
+        """What a JSON reply says: ``works_of(data)`` gives its works ("found", or
+        "absent" when none); a 404 to an identifier look-up is "absent"; any other
+        status, or JSON of another shape, is "failed" with the reason."""
+        from .work import Answer
+
+        if by_identifier and reply.status == 404:
+            return Answer(self.name, "absent")
+        if reply.status != 200:
+            return Answer(self.name, "failed", reason=reply.reason or f"HTTP {reply.status}")
+        try:
+            works = tuple(works_of(json.loads(reply.text)))
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+            return Answer(self.name, "failed", reason=f"malformed JSON from {self.name}")
+        return Answer(self.name, "found" if works else "absent", works)
 
     async def get(self, url: str, params: dict[str, str] | None = None) -> Reply:
         """GET ``url``; retried on 429/5xx-busy, timeouts and resets; never raises."""

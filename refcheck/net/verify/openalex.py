@@ -8,7 +8,6 @@ particles), ``primary_location.source.display_name``, ``doi`` as a doi.org URL,
 
 from __future__ import annotations
 
-import json
 from urllib.parse import quote
 
 from ...model import Reference
@@ -54,21 +53,8 @@ class OpenAlex(Service):
 
     async def by_doi(self, doi: str) -> Answer:
         reply = await self.get(f"{self.base}/works/doi:{quote(doi, safe='/')}")
-        if reply.status == 404:
-            return Answer(self.name, "absent")
-        if reply.status != 200:
-            return Answer(self.name, "failed", reason=reply.reason or f"HTTP {reply.status}")
-        try:
-            return Answer(self.name, "found", (parse_work(json.loads(reply.text)),))
-        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
-            return Answer(self.name, "failed", reason="malformed JSON from OpenAlex")
+        return self.answer(reply, lambda data: (parse_work(data),), by_identifier=True)
 
     async def search(self, ref: Reference) -> Answer:
         reply = await self.get(f"{self.base}/works", {"search": (ref.title or "").replace(",", " "), "per_page": "5"})
-        if reply.status != 200:
-            return Answer(self.name, "failed", reason=reply.reason or f"HTTP {reply.status}")
-        try:
-            works = tuple(parse_work(item) for item in json.loads(reply.text)["results"])
-        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
-            return Answer(self.name, "failed", reason="malformed JSON from OpenAlex")
-        return Answer(self.name, "found" if works else "absent", works)
+        return self.answer(reply, lambda data: (parse_work(item) for item in data["results"]))
