@@ -64,8 +64,6 @@ def _given(text: str, pos: int) -> tuple[str, int, str] | None:
                 following = tokens[index + 1].group(0) if index + 1 < len(tokens) else ""
                 if _NEXT_INITIAL.match(following) or following.lower().startswith("et"):
                     continue
-                if not initial or _GIVEN_WORD.match(following) is None or following.endswith("."):
-                    return " ".join(words), end, "."
                 return " ".join(words), end, "."
             continue
         if word.lower() in PARTICLES and words:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import abnt
-from .data import END_HEADINGS, PARTICLES, REFERENCE_HEADINGS, TRAILER_PREFIXES
+from .data import END_HEADINGS, NAME_FUNCTION_WORDS, PARTICLES, REFERENCE_HEADINGS, TRAILER_PREFIXES
 from .names import fold
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
@@ -74,18 +74,15 @@ def _is_heading_line(lines: list[tuple[int, str]], i: int) -> bool:
     return False
 
 
-# Lower-case words that may stand in the author part of an entry's first line.
-_HEAD_LOWER = frozenset(
-    {"and", "&", "et", "al", "al.", "y", "e", "u", "u.", "und", "och", "og", "en", "with", "of", "the", "for",
-     "on", "in", "at", "to", "for", "ed", "eds", "ed.", "eds.", "hrsg", "hg", "trans", "dir", "org", "orgs",
-     "coord", "comp", "others", "a", "an", "an"}
+# Lower-case words that may stand in the author part of an entry's first line (compared
+# without their punctuation): name particles and function words, conjunctions, roles.
+_HEAD_LOWER = NAME_FUNCTION_WORDS | frozenset(
+    {"&", "al", "e", "u", "och", "og", "en", "with", "ed", "eds", "hrsg", "hg", "trans", "dir", "org", "orgs",
+     "coord", "comp", "others"}
 )
 _HEAD_WORD_STRIP = ",.;:()[]*_\"'“”‘’/"
 _APA_NO_AUTHOR = re.compile(r"\.\s*\(\s*(?:1[5-9]\d\d|20\d\d)[a-z]?[^)]{0,30}\)\s*\.?\s*$|\.\s*\(\s*$")
 _AFTER_YEAR = re.compile(r"[).,:;\]]|\s*$")
-# ABNT and other upper-case author heads: "SILVA, J. A.;", "CARVALHO-FREITAS, M. N.", "BRASIL. Lei ..."
-_ABNT_PERSON = abnt.PERSON_HEAD
-_ABNT_BODY = abnt.BODY_HEAD
 
 
 def _author_shaped(head: str) -> bool:
@@ -117,8 +114,8 @@ def looks_like_entry_start(line: str) -> bool:
     first = body.lstrip("\"'“‘«[(*_")
     if not (first[:1].isupper() or first.lower().startswith(_LOWER_STARTS)):
         return False
-    if _ABNT_PERSON.match(first) or _ABNT_BODY.match(first):
-        return True
+    if abnt.PERSON_HEAD.match(first) or abnt.BODY_HEAD.match(first):
+        return True  # upper-case ABNT heads: "SILVA, J. A.;", "BRASIL. Lei ..."
     match = _ENTRY_YEAR.search(body, 0, 320)
     if match is None:
         return False
@@ -352,29 +349,27 @@ def locate(text: str) -> Section | None:
 def _trailing_block(text: str) -> Section | None:
     """A reference list without a heading: the run of reference-shaped paragraphs (or
     lines) that ends the document, before any footnotes or trailing matter."""
-    blocks = _blocks(text, 0, len(text))
-    taken: list[list[tuple[int, str]]] = []
+    taken: list[list[tuple[int, str]]] = []  # from the last block backwards
     misses = 0
-    for block in reversed(blocks):
+    for block in reversed(_blocks(text, 0, len(text))):
         first = block[0][1].strip()
         if not taken and (_FOOTNOTE_DEF.match(first) or first.lower().startswith(TRAILER_PREFIXES)):
             continue
         if _MD_HEADING.match(block[0][1]) or _FOOTNOTE_DEF.match(first) or _RULE.match(first):
             break
         if looks_like_entry_start(block[0][1]):
-            taken.insert(0, block)
             misses = 0
-            continue
-        misses += 1
-        if misses > 1 or not taken:
-            break
-        taken.insert(0, block)
-    while taken and not looks_like_entry_start(taken[0][0][1]):
-        taken.pop(0)
+        else:
+            misses += 1  # one paragraph that does not open like an entry may stand among them
+            if misses > 1 or not taken:
+                break
+        taken.append(block)
+    while taken and not looks_like_entry_start(taken[-1][0][1]):
+        taken.pop()
     if not taken:
         return None
-    start = taken[0][0][0]
-    last_offset, last_line = taken[-1][-1]
+    start = taken[-1][0][0]
+    last_offset, last_line = taken[0][-1]
     end = last_offset + len(last_line)
     entries = split_entries(text, start, end)
     if len(entries) < 3 or _score(entries) < 0.6 * len(entries):
