@@ -304,13 +304,12 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
             cut = title.index(italic)
             rest = f"{title[cut:]}. {rest}"
             title = title[:cut].rstrip(" .,:;")
-    stop = _CONTAINER_STOP.search(rest)
-    container_text = rest[: stop.start()] if stop else rest
+    container_text = _before_stop(rest)
     volume = _VOLUME.search(container_text)
     if volume:
         container = container_text[: volume.start()]
     else:
-        container = re.split(r"(?<=[a-z)])\.\s", container_text, maxsplit=1)[0]
+        container = _SENTENCE_END.split(container_text, maxsplit=1)[0]
     container = re.sub(r"^(?:In|En)\s*:?\s+", "", container.strip(" .,:;")).strip(" .,:;") or None
     if container and "(" in container:
         # a chapter: "J. Smith & K. Lee (Eds.), Central Asian politics (pp. 1-12)" -> the book
@@ -393,10 +392,17 @@ def _parse_abnt(text: str, ref_id: str, span: Span, head, fields: dict) -> Refer
 _TITLE_AS_AUTHOR = re.compile(r"\s(?!(?:of|the|for|and|on|in|at|to|de|la|le|du|des|del|y|und|für|et|an|a)\b)[a-z]{3,}\b.*\s(?!(?:of|the|for|and|on|in|at|to|de|la|le|du|des|del|y|und|für|et|an|a)\b)[a-z]{3,}\b")
 
 
-def _titled(ref_id: str, span: Span, authors, year: str, suffix: str, rest: str, parsed, fields: dict) -> Reference:
+_SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s")
+
+
+def _before_stop(rest: str) -> str:
+    """The text after the title up to the online part, the DOI or an access note."""
     stop = _CONTAINER_STOP.search(rest)
-    source = (rest[: stop.start()] if stop else rest).strip(" .,:;")
-    source = re.split(r"(?<=[a-z)])\.\s", source, maxsplit=1)[0].strip(" .,:;") or None
+    return rest[: stop.start()] if stop else rest
+
+
+def _titled(ref_id: str, span: Span, authors, year: str, suffix: str, rest: str, parsed, fields: dict) -> Reference:
+    source = _SENTENCE_END.split(_before_stop(rest).strip(" .,:;"), maxsplit=1)[0].strip(" .,:;") or None
     return Reference(ref_id, span, authors=authors, corporate=True, year=year, year_suffix=suffix.lower(),
                      title=authors[0].family, container=source, aliases=parsed.aliases, **fields)
 
