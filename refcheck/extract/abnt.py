@@ -148,6 +148,21 @@ def other_years(text: str, year: re.Match[str] | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(y for y, _ in found if y != year.group(1)))
 
 
+# a year (or n.d.) right after the author block: Harvard in capitals, not ABNT
+_YEAR_NEXT = re.compile(r"\s*(?:[(\[]\s*)?(?:1\d\d\d|20\d\d)[a-z]?[)\].,:;]|\s*[(\[]?(?:n\.\s?d\.|s\.\s?f\.)")
+
+
+def entry_head(text: str) -> Head | None:
+    """The author block of an ABNT entry: an upper-case head not followed by its year
+    ("PHAN, C. and LETOUZE, R., 1983." is Harvard in capitals). None for other entries."""
+    if not (text[:2].isupper() and text[:1].isalpha()):
+        return None
+    head = parse_head(text)
+    if head is None or _YEAR_NEXT.match(text, head.end):
+        return None
+    return head
+
+
 def imprint_year(text: str, start: int) -> re.Match[str] | None:
     """The year of an ABNT entry: the first one after the authors that follows a comma,
     a colon or a month (", 2019", "Hollande: 1797", "jun. 2020"), before any online

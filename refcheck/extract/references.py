@@ -13,8 +13,8 @@ import re
 
 from ..model import Author, Reference, Span
 from ..readers.mask import URL_RE
+from .abnt import entry_head as abnt_head
 from .abnt import imprint_year, other_years
-from .abnt import parse_head as abnt_head
 from .authors import parse_authors
 from .citations import split_year
 from .dates import ACCESS_RE, parse_date
@@ -252,10 +252,9 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
             name = legal.group("name").strip()
             return Reference(ref_id, span, authors=(Author(name),), corporate=True, year=legal.group("year"),
                              title=name, container=legal.group("cite").strip(" ,"), **fields)
-    if text[:2].isupper() and text[:1].isalpha():
-        head = abnt_head(text)
-        if head is not None and not _YEAR_NEXT.match(text, head.end):
-            return _parse_abnt(text, ref_id, span, head, fields)
+    head = abnt_head(text)
+    if head is not None:
+        return _parse_abnt(text, ref_id, span, head, fields)
     year_match = _find_year(text)
     if year_match is None:
         return Reference(ref_id, span, problem="no year or date found", **fields)
@@ -352,7 +351,6 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
 
 
 _ABNT_NUMBERS = re.compile(r",\s*(?:v\.|n\.|p\.|vol\.|t\.)\s*\d")
-_YEAR_NEXT = re.compile(r"\s*(?:[(\[]\s*)?(?:1\d\d\d|20\d\d)[a-z]?[)\].,:;]|\s*[(\[]?(?:n\.\s?d\.|s\.\s?f\.)")
 
 
 def _parse_abnt(text: str, ref_id: str, span: Span, head, fields: dict) -> Reference:

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import abnt
-from .data import END_HEADINGS, NAME_FUNCTION_WORDS, PARTICLES, REFERENCE_HEADINGS, TRAILER_PREFIXES
+from .data import (
+    END_HEADINGS,
+    NAME_FUNCTION_WORDS,
+    PARTICLES,
+    REFERENCE_HEADINGS,
+    TRAILER_PREFIXES,
+)
 from .names import fold
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")

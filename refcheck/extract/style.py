@@ -18,13 +18,12 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..model import Reference
-from .abnt import parse_head as abnt_head
+from .abnt import entry_head as abnt_entry
 
 _APA = re.compile(r"^[^()]{1,300}?\((?:\d{4}[a-z]?|n\.\s?d\.)(?:,[^)]*)?\)\.\s")
 _HARVARD = re.compile(r"^[^()]{1,300}?(?:\((?:\d{4}[a-z]?|n\.\s?d\.)\)\s(?!\()|,\s\d{4}[a-z]?[.,]\s)")
 _CHICAGO = re.compile(r"^[^()]{1,300}?\.\s(?:[(\[]\d{4}[)\]]\s)?\d{4}[a-z]?\.\s")
 _VANCOUVER_NAME = re.compile(r"^[A-Z][\w'\-]+(?:\s[A-Z][\w'\-]+)?\s[A-Z]{1,3}(?:-[A-Z])?[,.]\s")
-_YEAR_NEXT = re.compile(r"\s*(?:[(\[]\s*)?\d{4}")  # one way to read a run of spaces
 _APA6 = re.compile(r"\bRetrieved\s+from\b|\bdoi:\s?10\.|dx\.doi\.org", re.IGNORECASE)
 _APA7 = re.compile(r"https?://doi\.org/", re.IGNORECASE)
 
@@ -32,10 +31,8 @@ STYLES = ("apa7", "apa6", "harvard", "chicago", "abnt")
 
 
 def _vote(raw: str) -> str | None:
-    if raw[:2].isupper() and raw[:1].isalpha():
-        head = abnt_head(raw)
-        if head is not None and not _YEAR_NEXT.match(raw, head.end):
-            return "abnt"
+    if abnt_entry(raw) is not None:
+        return "abnt"
     if _APA.match(raw):
         return "apa"
     if _VANCOUVER_NAME.match(raw):
