@@ -61,7 +61,14 @@ MIN_CITATIONS = 5
 
 
 def reasons(ctx: Context) -> list[str]:
-    """What shows that the document was misread (empty when it was read well)."""
+    """What shows that the document was misread (empty when it was read well); worked
+    out once per document, for the engine (which lowers findings) and for the rule."""
+    if "rc112" not in ctx.memo:
+        ctx.memo["rc112"] = _reasons(ctx)
+    return ctx.memo["rc112"]
+
+
+def _reasons(ctx: Context) -> list[str]:
     refs, cits = ctx.references, ctx.citations
     if not refs or ctx.numeric_citations:
         return []
