@@ -43,7 +43,8 @@ def extract(document: Document, sources: dict[str, str] | None = None) -> Extrac
     find the suppression comments (blanked while the list is located); for a
     document whose reader found its structure (.bib, CSL, JATS), merge that.
     ``sources`` holds the text of the .bib files it cites from (see
-    :func:`bib_sources`), whose ``%`` suppressions then count too."""
+    :func:`refcheck.readers.bibliography.bib_sources`), whose ``%`` suppressions then count
+    too."""
     if document.structure is not None:
         return _extract_structured(document, sources or {})
     comments = suppress.directives(document)
@@ -70,21 +71,6 @@ def extract(document: Document, sources: dict[str, str] | None = None) -> Extrac
     if numeric <= len(citations) or (numeric < 3 and not numbered_list):
         numeric = 0
     return Extracted(section, references, citations, links, numeric, tuple(comments))
-
-
-def bib_sources(document: Document) -> dict[str, str]:
-    """The text of each .bib file ``document`` cites from (for their suppression
-    comments); one that cannot be read now is left out (its reader said why)."""
-    from .readers.files import read_regular
-
-    found = {}
-    for bibliography in document.structure.bibliographies if document.structure else ():
-        if bibliography.problem is None and bibliography.path.lower().endswith(".bib"):
-            try:
-                found[bibliography.path] = read_regular(bibliography.path).decode("utf-8", "replace")
-            except (InputError, OSError):
-                continue
-    return found
 
 
 def _extract_structured(document: Document, sources: dict[str, str]) -> Extracted:

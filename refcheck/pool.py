@@ -64,7 +64,7 @@ def _read(path: str, keep: bool, bib: tuple[str, ...]):
 
 
 def _bib_sources(document) -> dict[str, str]:
-    from .api import bib_sources
+    from .readers.bibliography import bib_sources
 
     return bib_sources(document) if document.structure is not None else {}
 

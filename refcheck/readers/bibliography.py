@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 
 from ..errors import InputError
-from ..model import Bibliography, Reference
+from ..model import Bibliography, Document, Reference
 from . import csl
 from .decode import decode
 from .files import read_regular
@@ -50,3 +50,16 @@ def load(path: str, given_by: str, at: int | None = None) -> tuple[Bibliography,
     except RecursionError:
         return Bibliography(path, given_by, "nested too deeply to read", at), []
     return Bibliography(path, given_by, None, at), refs
+
+
+def bib_sources(document: Document) -> dict[str, str]:
+    """The text of each .bib file ``document`` cites from (for their suppression
+    comments); one that cannot be read now is left out (its reader said why)."""
+    found = {}
+    for bibliography in document.structure.bibliographies if document.structure else ():
+        if bibliography.problem is None and bibliography.path.lower().endswith(".bib"):
+            try:
+                found[bibliography.path] = read_regular(bibliography.path).decode("utf-8", "replace")
+            except (InputError, OSError):
+                continue
+    return found
