@@ -42,6 +42,17 @@ TRAILER_PREFIXES = (
     "how to cite", "last updated", "share this", "tags:", "keywords:",
 )
 
+# Words that name a publisher, in an imprint ("Oxford: Blackwell") or a title's
+# "(Cambridge: Cambridge University Press)" note.
+PUBLISHER_WORDS = frozenset(
+    {
+        "Press", "University", "Verlag", "Books", "Publishing", "Publishers", "Springer", "Wiley", "Routledge",
+        "Blackwell", "Elsevier", "Sage", "Plenum", "Macmillan", "Penguin", "Norton", "Hill", "Knopf", "House",
+        "Harper", "HarperCollins", "Dover", "Academic", "Polity", "Brill", "Mouton", "Seuil", "Gallimard", "Payot",
+        "Suhrkamp",
+    }
+)
+
 # Name particles written in lower case before a family name.
 PARTICLES = frozenset(
     {

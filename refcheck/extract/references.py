@@ -17,6 +17,7 @@ from .abnt import entry_head as abnt_head
 from .abnt import imprint_year, other_years
 from .authors import parse_authors
 from .citations import split_year
+from .data import PUBLISHER_WORDS
 from .dates import ACCESS_RE, parse_date
 from .sections import Entry
 
@@ -46,10 +47,8 @@ _LINK_END = re.compile(r"\]\(([^()\s]+)\)")
 _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^<>\s]+)>")
 _ITALIC = re.compile(r"(?<![*\w])\*([^*\n]{3,200}?)\*(?![*\w])|(?<![\w_])_([^_\n]{3,200}?)_(?![\w_])")
 _PUBLISHER_TAIL = re.compile(r"^(.{3,}?),\s+((?:[A-Z][\w.'-]*(?![\w.'-])\s?){1,4}(?:,\s*[A-Z][A-Za-z.]{1,4})?:\s+[^:]{2,})$")
-_PUBLISHER_NAME = re.compile(
-    r"^(.{3,}?),\s+(?!\s)([^,]*\b(?:Press|University|Books|Publishing|Publishers|Verlag|Routledge|Polity|Blackwell|Sage|Wiley"
-    r"|Springer|Elsevier|Norton|Penguin|Macmillan|Institute|Foundation)\b[^,]*)$"
-)
+_PUBLISHER_WORDS = "|".join(sorted(PUBLISHER_WORDS, key=lambda w: (-len(w), w)))
+_PUBLISHER_NAME = re.compile(rf"^(.{{3,}}?),\s+(?!\s)([^,]*\b(?:{_PUBLISHER_WORDS}|Institute|Foundation)\b[^,]*)$")
 _SPACE_RUNS = re.compile(r"[ \t\u00a0]{2,}")
 _ACCESS_WORDS = ("access", "retriev", "download", "viewed", "consult", "visited", "abgerufen")
 _EMPHASIS = re.compile(r"\*{1,3}|(?<![\w/])_{1,3}|_{1,3}(?![\w/])")
@@ -157,10 +156,6 @@ def _find_year(text: str) -> re.Match[str] | None:
 
 
 _LEADING_ORIGINAL = re.compile(r"^\[\s*\d{3,4}[^\]]{0,10}\]\s*[.,:]?\s*")
-_PUBLISHER_WORDS = (
-    r"Press|University|Verlag|Publish\w*|Books|Springer|Wiley|Routledge|Blackwell|Elsevier|Sage|Plenum|Macmillan"
-    r"|Penguin|Norton|Hill|Knopf|House|Harper\w*|Dover|Academic|Polity|Brill|Mouton|Seuil|Gallimard|Payot|Suhrkamp"
-)
 _TITLE_NOTE = re.compile(
     r"(?:(?<!\s)|(?!\s))\s*\(([^()]*\b(?:ed|eds|edn|edition|dissertation|thesis|trans|Hrsg|Vol|vol|Unpublished|unpublished)\b[^()]*"
     rf"|[^()]{{2,60}}:\s[^()]*\b(?:{_PUBLISHER_WORDS})\b[^()]*)\)$"
