@@ -1,9 +1,11 @@
-"""Wall time and peak memory of `refcheck check` on generated documents.
+"""Wall time, CPU time and peak memory of `refcheck check` on generated documents.
 
 Generates author-year documents with N references and 5N citations (with planted
 problems: wrong years, misspelt names, missing and uncited entries), runs
-`python -m refcheck check --format json` on each in a fresh process several times,
-and prints the median wall time and peak resident memory per size.
+`python -m refcheck check --isolated --format text` and `--format json` on each in
+a fresh process several times, and prints per size and format the median wall
+time, CPU time (user + system) and peak resident memory of the whole process
+(start-up included). Then the start-up: a check of a tiny document, median of 10.
 
     python benchmarks/scale.py [--sizes 1000,10000,50000] [--runs 3]
 """
@@ -25,10 +27,14 @@ WORDS = "security policy trade water energy reform border state market climate r
 RUNNER = (
     "import resource, subprocess, sys, time;"
     "t = time.perf_counter();"
-    "p = subprocess.run([sys.executable, '-m', 'refcheck', 'check', '--isolated', sys.argv[1]], stdout=subprocess.DEVNULL);"
+    "p = subprocess.run([sys.executable, '-m', 'refcheck', 'check', '--isolated', '--format', sys.argv[2], sys.argv[1]],"
+    " stdout=subprocess.DEVNULL);"
     "w = time.perf_counter() - t;"
-    "print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode)"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN);"
+    "print(w, u.ru_utime + u.ru_stime, u.ru_maxrss, p.returncode)"
 )
+FORMATS = ("text", "json")
+TINY = "Trade grew fast (Lemon, 2018).\n\nReferences\n\nLemon, A. (2018). Trade and water. Journal of Trade, 3(1), 1-9.\n"
 
 
 def surname(rng: random.Random, taken: set[str]) -> str:
@@ -87,16 +93,17 @@ def generate(n: int, seed: int = 7) -> tuple[str, dict[str, int]]:
     return body + "\n\nReferences\n\n" + "\n".join(entries) + "\n", planted
 
 
-def measure(path: str, runs: int) -> tuple[float, float]:
-    walls, peaks = [], []
+def measure(path: str, fmt: str, runs: int) -> tuple[float, float, float]:
+    walls, cpus, peaks = [], [], []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", RUNNER, path], capture_output=True, text=True, check=True)
-        wall, peak, code = out.stdout.split()
+        out = subprocess.run([sys.executable, "-c", RUNNER, path, fmt], capture_output=True, text=True, check=True)
+        wall, cpu, peak, code = out.stdout.split()
         if code not in ("0", "1"):
             raise SystemExit(f"refcheck failed on {path} (exit {code})")
         walls.append(float(wall))
+        cpus.append(float(cpu))
         peaks.append(int(peak) / 1024)
-    return statistics.median(walls), statistics.median(peaks)
+    return statistics.median(walls), statistics.median(cpus), statistics.median(peaks)
 
 
 def main() -> None:
@@ -104,23 +111,29 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,50000")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    seed_doc = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus", "kazakhstan-multivector.txt")
-    print(f"{'N refs':>8} {'citations':>10} {'MB':>6} {'wall s (median)':>16} {'peak MB':>8}")
-    results = {}
+    print(f"medians of {args.runs} runs, whole process\n")
+    print("| N refs | citations | MB | format | wall s | CPU s | peak MB |")
+    print("|---|---|---|---|---|---|---|")
+    walls: dict[tuple[int, str], float] = {}
     with tempfile.TemporaryDirectory() as folder:
         for n in (int(s) for s in args.sizes.split(",")):
             text, planted = generate(n)
             path = os.path.join(folder, f"doc-{n}.txt")
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(text)
-            wall, peak = measure(path, args.runs)
-            results[n] = wall
-            print(f"{n:>8} {5 * n:>10} {len(text) / 1e6:>6.1f} {wall:>16.2f} {peak:>8.0f}   planted {planted}")
-    if 10000 in results and 50000 in results:
-        print(f"growth 50k/10k: {results[50000] / results[10000]:.2f}x (linear would be 5x)")
-    if os.path.exists(seed_doc):
-        wall, peak = measure(seed_doc, max(args.runs, 5))
-        print(f"seed document: {wall:.3f} s wall (start-up included), {peak:.0f} MB")
+            for fmt in FORMATS:
+                wall, cpu, peak = measure(path, fmt, args.runs)
+                walls[n, fmt] = wall
+                print(f"| {n} | {5 * n} | {len(text) / 1e6:.1f} | {fmt} | {wall:.2f} | {cpu:.2f} | {peak:.0f} |")
+        tiny = os.path.join(folder, "tiny.txt")
+        with open(tiny, "w", encoding="utf-8") as handle:
+            handle.write(TINY)
+        wall, cpu, peak = measure(tiny, "text", 10)
+    print()
+    for fmt in FORMATS:
+        if (10000, fmt) in walls and (50000, fmt) in walls:
+            print(f"growth 50k/10k, {fmt}: {walls[50000, fmt] / walls[10000, fmt]:.2f}x (linear would be 5x)")
+    print(f"start-up, a tiny document: {wall:.3f} s wall, {cpu:.3f} s CPU, {peak:.0f} MB (median of 10)")
 
 
 if __name__ == "__main__":
