@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 from .. import __version__
 from ..findings import FileResult, Finding, Report
 from ..model import Citation, Reference
 from .escape import json_safe
+from .json_encode import dumps
 
 SCHEMA = 2
 
@@ -138,4 +137,4 @@ def render(report: Report) -> str:
             "findings": report.counts(),
         },
     }
-    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+    return json_safe(dumps(data)) + "\n"

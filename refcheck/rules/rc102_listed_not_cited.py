@@ -73,7 +73,7 @@ def check(ctx: Context) -> Iterator[Problem]:
                 yield Problem(ref.span, f"{ref.key} ({ref.label}) is in the bibliography but never cited", None, None, ref.id)
             continue
         if ref.id not in cited and ref.problem is None:
-            mentions = mentions or _Mentions(ctx)
+            mentions = mentions or _Mentions(ctx, [r for r in ctx.references if r.id not in cited and r.problem is None])
             near = mentions.find(ref)
             if near is None:
                 yield Problem(ref.span, f"{ref.label} is listed but never cited", None, None, ref.id)
@@ -95,22 +95,34 @@ _ENDINGS = ("", "s", "es", "e", "n", "'s", "\u2019s")
 
 
 class _Mentions:
-    """Where each word and each year stands in the text outside the reference list."""
+    """Where the first authors' names and the years stand in the text outside the reference list."""
 
     WINDOW = 200  # characters between a name and its year
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, refs: list) -> None:
         text = ctx.document.scan
         section = ctx.section
-        skip = (section.heading_start, section.end) if section else (0, 0)
+        self.skip = (section.heading_start, section.end) if section else (0, 0)
+        self.text = text
+        # the words to look for: each uncited entry's name keys with the endings of running text
+        wanted = {key + ending for ref in refs for key in _keys(ref) for ending in _ENDINGS}
+        # which words of the text fold to one of them (each distinct word folded once), then
+        # where those stand: a word is a _WORD match, so a hit must start one and end one
+        spelled = {word for word in set(_WORD.findall(text)) if fold(word).lower() in wanted}
         self.words: dict[str, list[int]] = defaultdict(list)
+        if spelled:
+            pattern = re.compile("|".join(re.escape(w) for w in sorted(spelled, key=lambda w: (-len(w), w))))
+            for match in pattern.finditer(text):
+                start = match.start()
+                if self._outside(start) and _starts_word(text, start) and _WORD.match(text, start).end() == match.end():
+                    self.words[fold(match.group(0)).lower()].append(start)
         self.years: dict[str, list[int]] = defaultdict(list)
-        for match in _WORD.finditer(text):
-            if not skip[0] <= match.start() < skip[1]:
-                self.words[fold(match.group(0)).lower()].append(match.start())
         for match in _YEARISH.finditer(text):
-            if not skip[0] <= match.start() < skip[1]:
+            if self._outside(match.start()):
                 self.years[match.group(0)[:4].lower().replace(" ", "")].append(match.start())
+
+    def _outside(self, offset: int) -> bool:
+        return not self.skip[0] <= offset < self.skip[1]
 
     def find(self, ref) -> tuple[str, str, int] | None:
         """(name as listed, year, offset of the name) when the first author's name (its
@@ -119,14 +131,35 @@ class _Mentions:
         years = sorted(self.years.get(year, []) + (self.years.get("s.d.", []) if year == "n.d." else []))
         if not years or not ref.authors:
             return None
-        family = ref.authors[0].family
-        keys = [max(fold(family).lower().replace("-", " ").split(), key=len, default="")] + [a.lower() for a in ref.aliases]
-        for key in keys:
-            if len(key) < 3:
-                continue
+        for key in _keys(ref):
             for ending in _ENDINGS:
                 for offset in self.words.get(key + ending, ()):
                     index = bisect_left(years, offset - self.WINDOW)
                     if index < len(years) and years[index] <= offset + self.WINDOW:
-                        return family, ref.year or "n.d.", offset
+                        return ref.authors[0].family, ref.year or "n.d.", offset
         return None
+
+
+def _keys(ref) -> list[str]:
+    """The words an entry's first author is looked for as: the longest word of the
+    family name, and the entry's aliases; folded, lower case, three letters or more."""
+    if not ref.authors:
+        return []
+    family = ref.authors[0].family
+    keys = [max(fold(family).lower().replace("-", " ").split(), key=len, default="")] + [a.lower() for a in ref.aliases]
+    return [key for key in keys if len(key) >= 3]
+
+
+def _starts_word(text: str, start: int) -> bool:
+    """Whether a _WORD match starts at ``start`` when the text is scanned from its
+    beginning: no word runs into it (a run of word characters before it holds no letter)."""
+    index = start - 1
+    while index >= 0 and _WORD_CHAR.match(text, index):
+        if _LETTER.match(text, index):
+            return False
+        index -= 1
+    return True
+
+
+_WORD_CHAR = re.compile(r"[\w'\u2019\-]")
+_LETTER = re.compile(r"[^\W\d_]")  # what a _WORD starts with

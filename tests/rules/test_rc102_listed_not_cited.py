@@ -47,3 +47,36 @@ def test_named_near_its_year_in_another_form_is_info():
         5, "info",
         "Yuneman (2023): no citation refcheck can read points to it, but the text names Yuneman near 2023 at line 1",
     )
+
+
+def _severities(text):
+    from ..conftest import run
+
+    return [(f.line, f.severity.label) for f in run(text).findings if f.code == "RC102"]
+
+
+MENTION = """
+Security is interconnected (Lemon, 2018). {mention} (2023) agrees.
+
+References
+Lemon, Edward (2018). Critical approaches to security in Central Asia. Central Asian Survey, 37(1), 1-12.
+{entry}, Roman (2023). Kazakhstan's multi-vector foreign policy. Russia in Global Affairs, 21(2), 141-162.
+"""
+
+
+def test_a_mention_is_a_whole_word_of_the_text():
+    # the name as a word, with the endings of running text, and folded both ways
+    for mention, entry in [("The Yuneman survey", "Yuneman"), ("Yunemans survey", "Yuneman"),
+                           ("Müller's survey", "Muller"), ("Muller's survey", "Müller"), ("MÜLLER's survey", "Müller")]:
+        assert _severities(MENTION.format(mention=mention, entry=entry)) == [(5, "info")], mention
+    # inside a longer word, or run into from a word before it: not the name
+    for mention in ["The Yunemania survey", "The XYuneman survey", "The x-Yuneman survey", "The x2Yuneman survey"]:
+        assert _severities(MENTION.format(mention=mention, entry="Yuneman")) == [(5, "warning")], mention
+    # after digits or a hyphen with no letter before them, a word starts
+    for mention in ["The 2-Yuneman survey", "The -Yuneman survey"]:
+        assert _severities(MENTION.format(mention=mention, entry="Yuneman")) == [(5, "info")], mention
+
+
+def test_the_reference_list_itself_is_no_mention():
+    text = MENTION.format(mention="A survey", entry="Yuneman") + "Yuneman, Roman (2023). Another entry. Journal, 1(1), 1-2.\n"
+    assert [s for _, s in _severities(text)] == ["warning", "warning"]

@@ -1,0 +1,47 @@
+"""The fast indented encoder writes exactly what json.dumps(indent=2) writes."""
+
+import json
+import random
+
+import pytest
+
+from refcheck.output.json_encode import dumps
+
+SCALARS = [None, True, False, 0, -3, 10**20, 1.5, float("inf"), float("nan"), "", "x", 'a"b\\c', "line\nbreak\ttab\x00\x1f",
+           "\u2028 é ✓ \U0001f600", "},\n  {"]
+
+
+def value(rng: random.Random, depth: int = 0):
+    roll = rng.random()
+    if depth > 4 or roll < 0.4:
+        return rng.choice(SCALARS)
+    if roll < 0.65:
+        return [value(rng, depth + 1) for _ in range(rng.randint(0, 4))]
+    if roll < 0.75:
+        return tuple(value(rng, depth + 1) for _ in range(rng.randint(0, 3)))
+    keys = ["k", "é", 1, None, True, 2.5, "a b", 'q"']
+    return {rng.choice(keys) if rng.random() < 0.3 else f"k{i}": value(rng, depth + 1) for i in range(rng.randint(0, 5))}
+
+
+def test_random_values_match_the_standard_library():
+    rng = random.Random(12)
+    for _ in range(5000):
+        obj = value(rng)
+        assert dumps(obj) == json.dumps(obj, ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize("obj", [
+    {}, [], "plain", 7, None,
+    {"authors": [], "fix": {}, "links": [{"url": "https://a.example/", "status": 200}], "year": "2019"},
+    [[[]], [{}], [[1, [2, [3]]]]],
+    {"a": {"b": {"c": {"d": ["deep"]}}}},
+])
+def test_shapes_match_the_standard_library(obj):
+    assert dumps(obj) == json.dumps(obj, ensure_ascii=False, indent=2)
+
+
+def test_an_unserialisable_value_raises_as_json_does():
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        dumps({"a": [object()], "b": 1})
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        dumps({"a": object()})
