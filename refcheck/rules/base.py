@@ -74,14 +74,21 @@ class Context:
     def citation_by_id(self) -> dict[str, Citation]:
         return {c.id: c for c in self.citations}
 
-    def linked(self):
-        """(citation, link) for every citation tied to one reference."""
+    def linked(self) -> list[tuple[Citation, Link]]:
+        """(citation, link) for every citation tied to one reference (worked out once)."""
+        return self._linked
+
+    @cached_property
+    def _linked(self) -> list[tuple[Citation, Link]]:
+        pairs = []
+        links = self.links
         for citation in self.citations:
             if not citation.authors:
                 continue  # a keyed citation names no author or year to compare
-            link = self.links[citation.id]
+            link = links[citation.id]
             if link.kind in LINKED and link.reference is not None:
-                yield citation, link
+                pairs.append((citation, link))
+        return pairs
 
     def line_of(self, ref: Reference) -> int:
         if ref.origin is not None:
