@@ -55,6 +55,7 @@ def _nested(value) -> bool:
 
 
 def _encode(obj, depth: int, out: list) -> None:
+    """Append the pieces of a non-empty container at ``depth`` to ``out``."""
     is_dict = isinstance(obj, dict)
     members = obj.items() if is_dict else obj
     values = obj.values() if is_dict else obj
@@ -73,7 +74,7 @@ def _encode(obj, depth: int, out: list) -> None:
             out.append(encode(dict(items[start:index]) if is_dict else items[start:index])[1:-1] + inner)
         if is_dict:
             key, value = items[index]
-            out.append(encode({key: 0})[1:-4] + ": ")  # the key, converted as json converts keys
+            out.append(_key(key, encode) + ": ")
         else:
             value = items[index]
         _encode(value, depth + 1, out)
@@ -85,6 +86,10 @@ def _encode(obj, depth: int, out: list) -> None:
     out.append("\n" + _INDENT * depth + ("}" if is_dict else "]"))
 
 
+def _key(key, encode) -> str:
+    return encode({key: 0})[1:-4]  # the key, converted as json converts keys
+
+
 def dumps(obj) -> str:
     """``json.dumps(obj, ensure_ascii=False, indent=2)``."""
     if not _nested(obj):
@@ -92,3 +97,56 @@ def dumps(obj) -> str:
     out: list[str] = []
     _encode(obj, 0, out)
     return "".join(out)
+
+
+class Lazy:
+    """A JSON array whose items are made while it is written: ``iterencode`` asks
+    ``items()`` for them one at a time, so they never all stand in memory."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items) -> None:
+        self.items = items  # a function returning an iterator
+
+
+def iterencode(obj, chunk: int = 4096):
+    """The text of ``dumps(obj)`` in pieces of about ``chunk`` parts; ``obj`` may hold
+    :class:`Lazy` arrays (in dicts and lists that are themselves not in a Lazy)."""
+    out: list[str] = []
+    yield from _stream(obj, 0, out, chunk)
+    if out:
+        yield "".join(out)
+
+
+def _streams(value) -> bool:
+    return isinstance(value, Lazy) or (isinstance(value, (dict, list, tuple)) and any(
+        _streams(v) for v in (value.values() if isinstance(value, dict) else value)))
+
+
+def _stream(obj, depth: int, out: list, chunk: int):
+    if not _streams(obj):
+        if _nested(obj):
+            _encode(obj, depth, out)
+        else:
+            out.append(_flat(depth)(obj))
+        return
+    inner = "\n" + _INDENT * (depth + 1)
+    if isinstance(obj, Lazy):
+        opened = False
+        for item in obj.items():
+            out.append(",\n" + _INDENT * (depth + 1) if opened else "[" + inner)
+            opened = True
+            yield from _stream(item, depth + 1, out, chunk)
+            if len(out) >= chunk:
+                yield "".join(out)
+                out.clear()
+        out.append("\n" + _INDENT * depth + "]" if opened else "[]")
+        return
+    is_dict = isinstance(obj, dict)
+    out.append("{" if is_dict else "[")
+    for index, item in enumerate(obj.items() if is_dict else obj):
+        out.append(("," if index else "") + inner)
+        if is_dict:
+            out.append(_key(item[0], _flat(0)) + ": ")
+        yield from _stream(item[1] if is_dict else item, depth + 1, out, chunk)
+    out.append("\n" + _INDENT * depth + ("}" if is_dict else "]"))

@@ -45,3 +45,31 @@ def test_an_unserialisable_value_raises_as_json_does():
         dumps({"a": [object()], "b": 1})
     with pytest.raises(TypeError, match="not JSON serializable"):
         dumps({"a": object()})
+
+
+def test_lazy_arrays_stream_the_same_bytes():
+    from refcheck.output.json_encode import Lazy, iterencode
+
+    made = []
+
+    def records(n):
+        def items():
+            for i in range(n):
+                made.append(i)
+                yield {"id": f"R{i}", "authors": [{"family": "Ito"}] if i % 2 else [], "n": i}
+        return items
+
+    for n in (0, 1, 5):
+        plain = {"schema": 2, "files": [{"path": "a.md", "references": [r for r in records(n)()], "findings": []}],
+                 "errors": [], "summary": {"files": 1}}
+        lazy = {"schema": 2, "files": [{"path": "a.md", "references": Lazy(records(n)), "findings": Lazy(records(0))}],
+                "errors": [], "summary": {"files": 1}}
+        expected = json.dumps(plain, ensure_ascii=False, indent=2)
+        assert "".join(iterencode(lazy)) == expected
+        assert "".join(iterencode(lazy, chunk=1)) == expected
+        assert "".join(iterencode(plain)) == expected
+    # items are made while the text is written: the first piece comes before the last item
+    made.clear()
+    pieces = iterencode({"refs": Lazy(records(50))}, chunk=2)
+    next(pieces)
+    assert 0 < len(made) < 50
