@@ -112,8 +112,7 @@ class _Mentions:
         self.words: dict[str, list[int]] = defaultdict(list)
         if spelled:
             # (a word ends where no word character follows: the greedy _WORD stops there)
-            alternatives = "|".join(re.escape(w) for w in sorted(spelled, key=lambda w: (-len(w), w)))
-            pattern = re.compile(f"(?:{alternatives})(?![\\w'\u2019\\-])")
+            pattern = re.compile(f"(?:{_trie(spelled)})(?![\\w'\u2019\\-])")
             for match in pattern.finditer(text):
                 start = match.start()
                 if self._outside(start) and _starts_word(text, start) and _WORD.match(text, start).end() == match.end():
@@ -158,6 +157,28 @@ def _keys(ref) -> list[str]:
     family = ref.authors[0].family
     keys = [max(fold(family).lower().replace("-", " ").split(), key=len, default="")] + [a.lower() for a in ref.aliases]
     return [key for key in keys if len(key) >= 3]
+
+
+def _trie(words: set[str]) -> str:
+    """A pattern matching any of ``words``, shared prefixes written once
+    ("Ka(?:lo|mer)"): an alternation of hundreds of names is otherwise tried name by
+    name at every capital of the text. A longer word is preferred to its prefix."""
+    tree: dict = {}
+    long = sorted(w for w in words if len(w) > 100)  # (the pattern nests one group per letter)
+    for word in words - set(long):
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # the end of a word
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return "|".join([re.escape(w) for w in long] + ([pattern(tree)] if tree else []))
 
 
 def _distinct_words(text: str, chunk: int = 1 << 18) -> set[str]:

@@ -37,10 +37,15 @@ DEFAULT_SEVERITY = Severity.INFO
 
 def check(ctx: Context) -> Iterator[Problem]:
     text = ctx.document.text
+    dates: dict[str, tuple | None] = {}  # reference id -> the date its URL gives
     for citation, link in ctx.linked():
         ref = link.reference
-        dated = next((d for d in map(url_date, ref.urls) if d), None)
-        if dated is None or link.kind not in ("exact", "suffix"):
+        if link.kind not in ("exact", "suffix") or not ref.urls:
+            continue
+        dated = dates.get(ref.id, False)
+        if dated is False:
+            dated = dates[ref.id] = next((d for d in map(url_date, ref.urls) if d), None)
+        if dated is None:
             continue
         start, end = citing_clause(ctx, citation)
         for c_start, c_end, year, first, _last, said in claimed_dates(text[start:end]):
