@@ -2,6 +2,12 @@
 
 Every object carries character offsets into ``Document.text``; human line and
 column numbers are computed only when a finding is reported.
+
+All of them are values: never changed once built (``dataclasses.replace`` makes
+a changed copy), compared and hashed by their fields. The ones built by the
+ten thousand (spans, authors, references, citations) are not ``frozen``: a frozen
+dataclass sets each field through ``object.__setattr__``, which makes building a
+citation six times slower (1.0 against 0.17 us); they are hashed all the same.
 """
 
 from __future__ import annotations
@@ -41,7 +47,7 @@ class Origin:
     col: int = 1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # a value, built in bulk: not frozen (see above)
 class Span:
     """A half-open range ``[start, end)`` of character offsets."""
 
@@ -100,13 +106,13 @@ def line_starts(text: str) -> tuple[int, ...]:
     return tuple(starts)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # a value, built in bulk: not frozen (see above)
 class Author:
     family: str
     given: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # a value, built in bulk: not frozen (see above)
 class Reference:
     """One entry of the reference list."""
 
@@ -175,7 +181,7 @@ def author_label(ref: Reference) -> str:
     return ", ".join(names[:-1]) + " & " + names[-1]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # a value, built in bulk: not frozen (see above)
 class Citation:
     """One author-year pair cited in the text.
 
