@@ -96,6 +96,18 @@ class Document:
         return index + 1, offset - starts[index] + 1
 
 
+    def positions(self, offsets) -> list[tuple[int, int]]:
+        """:meth:`position` of each offset, in order (one call for many)."""
+        if self.source_map:
+            return [self.position(offset) for offset in offsets]
+        starts = self.line_starts
+        out = []
+        for offset in offsets:
+            index = bisect_right(starts, offset) - 1
+            out.append((index + 1, offset - starts[index] + 1))
+        return out
+
+
 def line_starts(text: str) -> tuple[int, ...]:
     starts = [0]
     find = text.find

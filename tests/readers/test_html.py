@@ -48,3 +48,15 @@ def test_broken_markup_is_read_without_a_crash(tmp_path):
     rows, report = check(tmp_path, "b.html")
     assert report.errors == []
     assert [code for _, _, code, _ in rows] == ["RC100"]
+
+
+def test_positions_of_many_offsets_are_those_of_each():
+    from refcheck.model import Document
+
+    plain = Document.build("a.txt", "ab\ncd\n\nef")
+    offsets = [0, 1, 2, 3, 5, 6, 7, 8, 9]
+    assert plain.positions(offsets) == [plain.position(o) for o in offsets] == [
+        (1, 1), (1, 2), (1, 3), (2, 1), (2, 3), (3, 1), (4, 1), (4, 2), (4, 3)]
+    mapped = html.read("a.html", "<p>ab</p>\n<p>cd <b>e</b></p>")
+    offsets = list(range(len(mapped.text)))
+    assert mapped.positions(offsets) == [mapped.position(o) for o in offsets]
