@@ -63,7 +63,7 @@ class _FirstUrlOfRun:
 CHECKS = (
     (_APOSTROPHE, "a closing double quote used as an apostrophe", "’", "\u201d"),
     (re.compile(r"(?:â€[™œ\u009d\"˜“”]|Ã[\u0080-\u00bf©¨¶¼±¤§]|Â[\u00a0-\u00bf])"), "mojibake (text decoded with the wrong encoding)", None, "âÃÂ"),
-    (re.compile(r"(?<!\.)([,;:])\s*\1|(?<![.\w])\.\s+\.(?!\.)|(?<!\.)\.\.(?!\.)"), "doubled punctuation", None, ",;:."),
+    (re.compile(r"(?=[,;:.])(?:(?<!\.)([,;:])\s*\1|(?<![.\w])\.\s+\.(?!\.)|(?<!\.)\.\.(?!\.))"), "doubled punctuation", None, ",;:."),
     (_FirstUrlOfRun(r"https?://\S*[/\-_]\s+[\w\-]+[/.][\w\-./]*\w"), "whitespace inside a URL", None, ":"),
 )
 _NEEDS = [re.compile(f"[{re.escape(needs)}]") for *_, needs in CHECKS]  # one C scan for any of them
