@@ -121,3 +121,19 @@ def test_unicode_spaces_quotes_and_dashes():
 
 def test_numbered_documents_are_weak():
     assert [(c.authors, c.year, c.weak) for c in scan("(EO 138, 2021)")] == [(("EO",), "138", True), (("EO",), "2021", True)]
+
+
+def test_repeated_group_contents_read_once_placed_each_time():
+    """A group's contents are read once per document (a memo keyed by the text);
+    each repeat still gets its own offsets and group number, and a group without
+    a year between them does not count as a group."""
+    text = "A (Lemon, 2018; 2019). B (no year). C (Lemon, 2018; 2019) and (Moreau and Ito 2009 Okafor et al. 2004)" \
+           " (Moreau and Ito 2009 Okafor et al. 2004)"
+    found = [(c.start, c.end, c.authors, c.et_al, c.year, c.group, c.separator_missing) for c in scan(text)]
+    assert found == [
+        (3, 14, ("Lemon",), False, "2018", 1, False), (16, 20, ("Lemon",), False, "2019", 1, False),
+        (39, 50, ("Lemon",), False, "2018", 2, False), (52, 56, ("Lemon",), False, "2019", 2, False),
+        (63, 82, ("Moreau", "Ito"), False, "2009", 3, False), (83, 101, ("Okafor",), True, "2004", 3, True),
+        (104, 123, ("Moreau", "Ito"), False, "2009", 4, False), (124, 142, ("Okafor",), True, "2004", 4, True),
+    ]
+    assert [text[c.start:c.end] for c in scan(text)][4:6] == ["Moreau and Ito 2009", "Okafor et al. 2004"]
