@@ -137,3 +137,25 @@ def test_repeated_group_contents_read_once_placed_each_time():
         (104, 123, ("Moreau", "Ito"), False, "2009", 4, False), (124, 142, ("Okafor",), True, "2004", 4, True),
     ]
     assert [text[c.start:c.end] for c in scan(text)][4:6] == ["Moreau and Ito 2009", "Okafor et al. 2004"]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # a list of names longer than the tail tokenised first: the whole window is read
+        ("We know, as Smith, Jones, Brown, Green, White, Gray and Black (2019) wrote, little.",
+         [(12, ("Smith", "Jones", "Brown", "Green", "White", "Gray", "Black"), False, False)]),
+        # "et al" is the one token with spaces: the tail does not start inside it
+        ("The rivers of the north as Vanderhill et    al. (2020) show are cold.", [(27, ("Vanderhill",), True, False)]),
+        ("A long line of words before a paragraph.\n\nLemon and Lime (2018) agree.", [(42, ("Lemon", "Lime"), False, False)]),
+        ("Lemon (2018)", [(0, ("Lemon",), False, False)]),
+        ("Ng" + " " * 60 + "(2019)", [(0, ("Ng",), False, False)]),
+        # at most 16 tokens are taken, whatever the length
+        ("A B C D E F G H I J K L M N O P Q R S T (2019)", [(10, ("F G H I J K L M N O P Q R S T",), False, True)]),
+        ("this sentence is long enough to pass the cut, and then, Lind (2019).", [(56, ("Lind",), False, True)]),
+    ],
+)
+def test_narrative_walk_back_reads_the_whole_window_when_needed(text, found):
+    """The walk back from "(year)" tokenises the last ~32 characters first and the
+    120-character window only when the walk reaches the first of their tokens."""
+    assert [(c.start, c.authors, c.et_al, c.weak) for c in scan(text) if c.form == "narrative"] == found
