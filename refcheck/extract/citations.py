@@ -307,9 +307,10 @@ def scan(text: str) -> list[Candidate]:
 
 
 # eLife's web style writes narrative citations without parentheses: "In a previous
-# attempt, Calow and Lappe, 2007 simulated ..."
+# attempt, Calow and Lappe, 2007 simulated ..." The pattern opens with its capital
+# (the look-behind after it) so that the search skips to the capitals of the text.
 _BARE = re.compile(
-    r"(?<![\w(\[])(?P<names>[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?"
+    r"(?P<names>[A-Z](?<![\w(\[][A-Z])[\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?"
     r"(?:\s+(?:and|&)\s+[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?|\s+et\s+al\.)?),\s(?P<year>(?:1[6-9]|20)\d\d[a-z]?)(?![\w\-\u2013])"
 )
 

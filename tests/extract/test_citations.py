@@ -159,3 +159,23 @@ def test_narrative_walk_back_reads_the_whole_window_when_needed(text, found):
     """The walk back from "(year)" tokenises the last ~32 characters first and the
     120-character window only when the walk reaches the first of their tokens."""
     assert [(c.start, c.authors, c.et_al, c.weak) for c in scan(text) if c.form == "narrative"] == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Calow and Lappe, 2007 found it.", [(0, 21, ("Calow", "Lappe"), "2007")]),  # at the very start
+        ("x Calow, 2007", [(2, 13, ("Calow",), "2007")]),
+        ("\u00e9 Calow, 2007", [(2, 13, ("Calow",), "2007")]),
+        ("-Calow, 2007", [(1, 12, ("Calow",), "2007")]),
+        ("Smith et al., 2019a showed", [(0, 19, ("Smith",), "2019")]),
+        ("as xCalow, 2007 said", []),  # the capital inside a word
+        ("\u00e9Calow, 2007", []),
+        ("9Calow, 2007", []),
+        ("[Calow, 2007", []),
+    ],
+)
+def test_bare_citation_starts_after_no_word_character(text, found):
+    """The bare pattern opens with its capital and looks behind it: a capital
+    after a letter, a digit, "(" or "[" starts no bare citation."""
+    assert [(c.start, c.end, c.authors, c.year) for c in scan(text) if c.bare] == found
