@@ -20,7 +20,7 @@ from .citations import (
     YEARS,
     Candidate,
     is_weak,
-    years_in,
+    years_of,
 )
 from .data import LEAD_IN_WORDS, NARRATIVE_LEADERS, PARTICLES, REPORTING_VERBS
 
@@ -66,12 +66,11 @@ def _cut(scan: str, low: int, high: int) -> int:
     return at + 1 if at != -1 else low
 
 
-def _walk_tokens(matches: list[re.Match[str]], whole: bool = False
+def _walk_tokens(tokens: list[re.Match[str]], whole: bool = False
                  ) -> tuple[list[tuple[str, int]], bool, bool, str, tuple[str, int] | None] | None:
-    """The walk of :func:`_walk_back` over a window's tokens; None when they are
-    only the window's tail (not ``whole``) and the walk reached their first
-    token, where it might have gone on."""
-    tokens = [(m.group(0), m.start()) for m in matches[-24:]]  # the walk reads at most 20 from the end
+    """The walk of :func:`_walk_back` over a window's tokens (matches, read as
+    ``tokens[i][0]``); None when they are only the window's tail (not ``whole``)
+    and the walk reached their first token, where it might have gone on."""
     et_al = possessive = False
     i = len(tokens) - 1
     if i >= 1 and tokens[i][0] == "," and tokens[i - 1][0][:1].isupper():
@@ -85,7 +84,7 @@ def _walk_tokens(matches: list[re.Match[str]], whole: bool = False
     owner = None
     seen_conjunction = False
     while i >= 0 and len(taken) < 16:
-        word, pos = tokens[i]
+        word, pos = tokens[i][0], tokens[i].start()
         low = word.lower()
         is_last = not taken
         if is_last and POSSESSIVE.search(word) and len(word) > 2 and word[0].isupper():
@@ -181,12 +180,13 @@ def scan_narrative(scan: str, group_base: int = 0) -> list[Candidate]:
         )
         weak = not strong or is_weak(authors)
         group += 1
-        for year, suffix, _ys, _ye in years_in(match.group("years"), match.start("years")):
+        end = match.end()
+        locator = (match.group("loc") or "").strip(" ,:")
+        for year, suffix, _ys, _ye in years_of(match.group("years")):
             found.append(
                 Candidate(
-                    start, match.end(), "narrative", authors, et_al, year, suffix, group,
-                    (match.group("loc") or "").strip(" ,:"), weak=weak or len(year) == 3 or "\u2013" in year,
-                    variants=variants, variant_names=variant_names,
+                    start, end, "narrative", authors, et_al, year, suffix, group, locator,
+                    weak=weak or len(year) == 3 or "\u2013" in year, variants=variants, variant_names=variant_names,
                 )
             )
     return found
