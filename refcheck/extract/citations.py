@@ -238,10 +238,25 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
 _UNREAD = object()
 
 
+# The commonest contents, "Lemon, 2018", "Lemon et al., 2018", "Lemon and Lime, 2018",
+# read without the general reader's search; a test holds the two readings equal.
+_SIMPLE = re.compile(r"([A-Z][a-z]+)(?:( et al\.)| (?:and|&) ([A-Z][a-z]+))?, ((?:1[6-9]|20)[0-9][0-9])")
+
+
 def read_group(content: str) -> tuple[tuple, ...]:
     """The works cited in one parenthetical's contents, with offsets into the
     contents: (start, end, authors, et_al, year, suffix, locator, comma,
     separator_missing, weak) each."""
+    simple = _SIMPLE.fullmatch(content)
+    if simple is None:
+        return read_works(content)
+    first, et_al, second, year = simple.groups()
+    names = (first, second) if second else (first,)
+    return ((0, len(content), names, et_al is not None, year, "", "", True, False, is_weak(names)),)
+
+
+def read_works(content: str) -> tuple[tuple, ...]:
+    """:func:`read_group` for any contents."""
     found: list[tuple] = []
     offset = 0
     previous: tuple[tuple[str, ...], bool, bool] | None = None
@@ -324,16 +339,19 @@ def scan_bare(scan: str, found: list[Candidate], group_base: int = 0) -> list[Ca
     and bare: the linker keeps one only when it matches an entry exactly."""
     if ", 1" not in scan and ", 2" not in scan:
         return []
-    taken = sorted((c.start, c.end) for c in found)
-    starts = [a for a, _ in taken]
+    taken: list[tuple[int, int]] | None = None  # the spans found, sorted once a match needs them
     out: list[Candidate] = []
     group = group_base
     for match in _BARE.finditer(scan):
+        start = match.start()
+        if scan.rfind("(", max(0, start - 200), start) > scan.rfind(")", max(0, start - 200), start):
+            continue  # inside a parenthesis (one the parenthetical scanner read or did not)
+        if taken is None:
+            taken = sorted((c.start, c.end) for c in found)
+            starts = [a for a, _ in taken]
         index = bisect_right(starts, match.end()) - 1
-        if index >= 0 and taken[index][1] > match.start():
+        if index >= 0 and taken[index][1] > start:
             continue
-        if scan.rfind("(", max(0, match.start() - 200), match.start()) > scan.rfind(")", max(0, match.start() - 200), match.start()):
-            continue  # inside a parenthesis the parenthetical scanner did not read
         parsed = parse_names(match.group("names"))
         if parsed is None:
             continue

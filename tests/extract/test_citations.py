@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from refcheck.extract.citations import parse_names, scan
+from refcheck.extract.citations import _SIMPLE, parse_names, read_group, read_works, scan
 
 
 def works(text: str) -> list[tuple]:
@@ -173,9 +175,41 @@ def test_narrative_walk_back_reads_the_whole_window_when_needed(text, found):
         ("\u00e9Calow, 2007", []),
         ("9Calow, 2007", []),
         ("[Calow, 2007", []),
+        # inside a parenthesis, read or not, none either; after a closed one, it counts
+        ("(see Lind and Berg, 2007 for more", []),
+        ("It (as Lind and Berg, 2007 showed) is.", []),
+        ("x (y) Lind and Berg, 2007 showed", [(6, 25, ("Lind", "Berg"), "2007")]),
     ],
 )
 def test_bare_citation_starts_after_no_word_character(text, found):
     """The bare pattern opens with its capital and looks behind it: a capital
     after a letter, a digit, "(" or "[" starts no bare citation."""
     assert [(c.start, c.end, c.authors, c.year) for c in scan(text) if c.bare] == found
+
+
+@pytest.mark.parametrize(
+    "content, works",
+    [
+        ("Lemon, 2018", ((0, 11, ("Lemon",), False, "2018", "", "", True, False, False),)),
+        ("Lemon et al., 2018", ((0, 18, ("Lemon",), True, "2018", "", "", True, False, False),)),
+        ("Lemon and Lime, 1999", ((0, 20, ("Lemon", "Lime"), False, "1999", "", "", True, False, False),)),
+        ("Lemon & Lime, 1999", ((0, 18, ("Lemon", "Lime"), False, "1999", "", "", True, False, False),)),
+        ("May, 2019", ((0, 9, ("May",), False, "2019", "", "", True, False, True),)),  # weak: a month
+        ("And, 2019", ((0, 9, ("And",), False, "2019", "", "", True, False, False),)),
+    ],
+)
+def test_simple_contents_read_as_the_general_reader_reads_them(content, works):
+    assert _SIMPLE.fullmatch(content)
+    assert read_group(content) == read_works(content) == works
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(_SIMPLE, fullmatch=True))
+def test_simple_reading_is_the_general_one(content):
+    assert read_group(content) == read_works(content)
+
+
+@pytest.mark.parametrize("content", ["Lemon, 2018a", "Lemon , 2018", "Lemon 2018", "Lemon, 2018, p. 4", "M\u00fcller, 2018",
+                                     "Lemon et al. 2018", "Lemon, 1599", "Lemon and lime, 2018", "Lemon, 2018."])
+def test_other_contents_take_the_general_reader(content):
+    assert _SIMPLE.fullmatch(content) is None
