@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..model import Author
 from .data import CORPORATE_WORDS, PARTICLES
+from .names import ODD_CASE
 
 # Patterns that open with spaces begin at the first space of a run (NOT_INSIDE_SPACES):
 # a match from inside the run is also one from its start, which is found first, and
@@ -55,12 +56,11 @@ _LEADING_AND = re.compile(r"^(?:and|&)\s+")
 # the role words _EDITORS finds at the end of the text, in lower case
 _ROLE_ENDS = ("ed.", "eds.", "editor", "editors", "dir.", "dirs.", "trans.", "comp.", "comps.", "coord.", "org.", "orgs.",
               "hrsg.", "hg.")
-_ODD_CASE = ("\u0130", "\u0131", "\u017f")  # IGNORECASE matches them to i and s; lower() does not
 
 
 def _may_name_editors(text: str, low: str) -> bool:
     """False only when _EDITORS cannot match: it needs a bracket, or a role word at the end."""
-    if "(" in text or "[" in text or any(odd in text for odd in _ODD_CASE):
+    if "(" in text or "[" in text or any(odd in text for odd in ODD_CASE):
         return True
     return low.removesuffix("\n").endswith(_ROLE_ENDS)
 

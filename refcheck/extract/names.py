@@ -61,6 +61,20 @@ def name_keys(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
+# IGNORECASE matches these to "i" and "s", which lower() does not: where one stands, no prefilter
+ODD_CASE = ("\u0130", "\u0131", "\u017f")
+
+
+def may_match_words(text: str, words: tuple[str, ...]) -> bool:
+    """False only when an IGNORECASE pattern that needs one of ``words`` (lower
+    case) cannot match ``text``: a prefilter before the pattern."""
+    low = text.lower()
+    for word in words:
+        if word in low:
+            return True
+    return any(odd in text for odd in ODD_CASE)
+
+
 _WORDS = re.compile(r"[a-z0-9]+")
 
 

@@ -19,6 +19,7 @@ from .authors import parse_authors
 from .citations import split_year
 from .data import PUBLISHER_WORDS
 from .dates import ACCESS_RE, parse_date
+from .names import may_match_words
 from .sections import Entry
 
 _YEAR = r"(?:1\d\d\d|20\d\d)(?P<suffix>[a-z]?)"
@@ -39,18 +40,6 @@ _CONTAINER_STOP = re.compile(
 )
 # What _CONTAINER_STOP needs, in lower case: a text without any of these has no stop.
 _STOP_WORDS = ("retrieved", "available", "accessed", "url", "online", "recuperado", "disponible", "abgerufen", "http", "doi", "[")
-# IGNORECASE matches these to "i" and "s", which lower() does not: where one stands, no prefilter
-_ODD_CASE = ("\u0130", "\u0131", "\u017f")
-
-
-def may_match_words(text: str, words: tuple[str, ...]) -> bool:
-    """False only when an IGNORECASE pattern that needs one of ``words`` (lower
-    case) cannot match ``text``: a prefilter before the pattern."""
-    low = text.lower()
-    for word in words:
-        if word in low:
-            return True
-    return any(odd in text for odd in _ODD_CASE)
 _VOLUME = re.compile(
     r"(?<!\d)(?P<volume>\d+)\s*(?:\((?P<issue>[^)]{1,20})\)\s*)?[:,]\s*(?:pp?\.\s*)?(?P<pages>[eE]?\d+(?:\s*[-–—]\s*\d+)?)"
 )

@@ -122,7 +122,7 @@ def test_container_stops_past_the_prefilters(text, title, container):
 
 
 def test_stop_word_prefilter():
-    from refcheck.extract.references import may_match_words
+    from refcheck.extract.names import may_match_words
 
     assert not may_match_words("Journal of Trade, 3(1), 1-9.", ("retrieved", "http"))
     assert may_match_words("Journal. HTTP://x", ("retrieved", "http"))
