@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Author
 from .data import CORPORATE_WORDS, PARTICLES
+from .names import ODD_CASE
 
 # Patterns that open with spaces begin at the first space of a run (NOT_INSIDE_SPACES):
 # a match from inside the run is also one from its start, which is found first, and
@@ -39,14 +41,32 @@ _CONJ = re.compile(
     NOT_INSIDE_SPACES
     + r"(?:\s*(?:,\s*)?&\s*|(?:\s*,\s+|\s+)(?:and|And|AND|y|und|u\.|et(?!\s*al)|e|en|och|og)\s+|\s*/\s*(?=[^\W\d_]))"
 )
+# What _CONJ needs besides "&" and "/": one of these words, between spaces
+_CONJ_WORDS = frozenset({"and", "And", "AND", "y", "und", "u.", "et", "e", "en", "och", "og"})
 _SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv|jnr|snr)\.?$", re.IGNORECASE)
+_SUFFIX_MAX = 4  # "iii.": no longer text matches _SUFFIX
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?\s?-?\s?){1,4}$|^[A-Z]{1,4}$|^(?:[A-Za-z]\.\s?){1,4}$")
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’\-.]*$")
 _DASHES = re.compile(r"^[\s\-\u2012\u2013\u2014\u2015_.,]+$")
+_DOTS = re.compile(r"\.\s?\.")  # what _ELLIPSIS needs, unless "…"
+# an initial's or a suffix's full stop at the end ("Smith, J.", "King Jr."): searched from
+# four characters before the end, where any match must start (\b still sees the one before)
+_INITIAL_STOP = re.compile(r"(?:\b[A-Za-z]|\b(?:Jr|Sr|Jnr|Snr))\.$")
+_LEADING_AND = re.compile(r"^(?:and|&)\s+")
+# the role words _EDITORS finds at the end of the text, in lower case
+_ROLE_ENDS = ("ed.", "eds.", "editor", "editors", "dir.", "dirs.", "trans.", "comp.", "comps.", "coord.", "org.", "orgs.",
+              "hrsg.", "hg.")
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedAuthors:
+def _may_name_editors(text: str, low: str) -> bool:
+    """False only when _EDITORS cannot match: it needs a bracket, or a role word at the end."""
+    if "(" in text or "[" in text or any(odd in text for odd in ODD_CASE):
+        return True
+    return low.removesuffix("\n").endswith(_ROLE_ENDS)
+
+
+@dataclass(slots=True)
+class ParsedAuthors:  # internal and short-lived: not frozen, which makes it cheaper to build
     authors: tuple[Author, ...]
     corporate: bool = False
     et_al: bool = False
@@ -55,8 +75,9 @@ class ParsedAuthors:
     same_as_previous: bool = False
 
 
+@lru_cache(maxsize=1 << 14)
 def is_initials(token: str) -> bool:
-    return bool(_INITIALS.match(token.strip()))
+    return bool(_INITIALS.match(token.strip()))  # a few tokens ("A.", "J. R.") again and again
 
 
 def _is_given(token: str) -> bool:
@@ -119,14 +140,14 @@ def parse_authors(text: str) -> ParsedAuthors:
     if "(" in text and _ROLE.search(text):
         text = _ROLE.sub("", text)
     low = text.lower()
-    if any(w in low for w in ("ed", "hrsg", "hg", "coord", "comp", "dir", "org", "trans")) and _EDITORS.search(text):
+    if any(w in low for w in ("ed", "hrsg", "hg", "coord", "comp", "dir", "org", "trans")) and _may_name_editors(text, low) and _EDITORS.search(text):
         editors = True
         text = _EDITORS.sub("", text)
     et_al = False
     if ("et" in low or "u." in low) and _ET_AL.search(text):
         et_al = True
         text = _ET_AL.sub("", text)
-    if "." in text or "\u2026" in text:
+    if "\u2026" in text or ("." in text and _DOTS.search(text)):
         text = _ELLIPSIS.sub(",", text)
     aliases = ()
     if "(" in text or "[" in text:
@@ -134,19 +155,21 @@ def parse_authors(text: str) -> ParsedAuthors:
         aliases = tuple(m.group(1) for m in _PAREN.finditer(text) if _ALIAS.match(m.group(1)) or _FULL_NAME.match(m.group(1)))
         text = _PAREN.sub("", text)
     text = text.strip().rstrip(",;: ").strip()
-    if text.endswith(".") and not re.search(r"(?:\b[A-Za-z]|\b(?:Jr|Sr|Jnr|Snr))\.$", text):
+    if text.endswith(".") and not _INITIAL_STOP.search(text, max(0, len(text) - 4)):
         text = text[:-1].rstrip()  # "Smith, John." but not "Smith, J."
     if not text:
         return ParsedAuthors((), et_al=et_al, editors=editors)
     if ";" in text and _looks_corporate(text):
         parts = [p.strip().rstrip(",") for p in text.split(";")]
-        parts = [re.sub(r"^(?:and|&)\s+", "", p).strip() for p in parts if p.strip()]
+        parts = [_LEADING_AND.sub("", p).strip() for p in parts if p.strip()]
         return ParsedAuthors(tuple(Author(p) for p in parts), True, et_al, editors, aliases)
     if "," not in text and not _is_vancouver(text) and not _CONJ.search(text):
         return ParsedAuthors((Author(text),), True, et_al, editors, aliases)
     if _looks_corporate(text):
         return ParsedAuthors((Author(text),), True, et_al, editors, aliases)
-    tokens = [t.strip() for t in re.split(r"[,;]", _CONJ.sub(",", text))]
+    if "&" in text or "/" in text or not _CONJ_WORDS.isdisjoint(text.split()):
+        text = _CONJ.sub(",", text)
+    tokens = [t.strip() for t in text.replace(";", ",").split(",")]
     tokens = [t for t in tokens if t and t.lower() not in ("others", "contributors", "colaboradores")]
     return ParsedAuthors(_pair(tokens), False, et_al, editors, aliases)
 
@@ -159,7 +182,7 @@ def _pair(tokens: list[str]) -> tuple[Author, ...]:
     while i < len(tokens):
         token = tokens[i]
         if pending is not None:
-            if _SUFFIX.match(token):
+            if len(token) <= _SUFFIX_MAX and _SUFFIX.match(token):
                 pending = f"{pending} {token}"
                 i += 1
                 continue
@@ -171,7 +194,7 @@ def _pair(tokens: list[str]) -> tuple[Author, ...]:
             authors.append(Author(pending))
             pending = None
             continue
-        if _SUFFIX.match(token) and authors:
+        if len(token) <= _SUFFIX_MAX and _SUFFIX.match(token) and authors:
             last = authors[-1]
             authors[-1] = Author(f"{last.family} {token}", last.given)
         elif _is_vancouver(token):

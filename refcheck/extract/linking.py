@@ -58,8 +58,28 @@ def osa_distance(a: str, b: str, limit: int) -> int:
     return min(prev[m], far)
 
 
-def _deletes(key: str) -> set[str]:
-    return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
+def _variants(key: str) -> list[str]:
+    """The key and its single-deletion variants (the near-miss index's entries)."""
+    return [key, *[key[:i] + key[i + 1:] for i in range(len(key))]]
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Are two different strings one edit apart (substitution, insertion,
+    deletion or adjacent transposition), i.e. ``osa_distance(a, b, 1) == 1``?
+    Linear, without the table."""
+    if len(a) < len(b):
+        a, b = b, a
+    n, m = len(a), len(b)
+    if n - m > 1:
+        return False
+    i = 0
+    while i < m and a[i] == b[i]:
+        i += 1
+    if n > m:
+        return a[i + 1:] == b[i:]
+    if i == m:
+        return False  # equal
+    return a[i + 1:] == b[i + 1:] or (a[i + 1:i + 2] == b[i:i + 1] and a[i] == b[i + 1:i + 2] and a[i + 2:] == b[i + 2:])
 
 
 def fuzzy_limit(key: str) -> int:
@@ -115,8 +135,13 @@ class Index:
     def lookup(self, name: str) -> list[Reference]:
         """The entries whose first author is ``name``; for a cited abbreviation
         ("APA", "NAMI") that no entry is listed under, the institutions it abbreviates."""
+        keys = name_keys(name)
+        if len(keys) == 1:
+            listed = self.by_key.get(keys[0])
+            if listed:
+                return list(listed)  # one key: its list holds each entry (each id) once
         found: dict[str, Reference] = {}
-        for key in name_keys(name):
+        for key in keys:
             for ref in self.by_key.get(key, ()):
                 found[ref.id] = ref
         if not found and 2 <= len(name) <= 8 and name.isupper() and name.isalpha():
@@ -125,18 +150,21 @@ class Index:
         return list(found.values())
 
     @property
-    def near(self) -> dict[str, list[str]]:
-        """Single-deletion variants of every key, built on the first near-miss lookup."""
+    def near(self) -> dict[str, str | list[str]]:
+        """Single-deletion variants of every key, built on the first near-miss lookup:
+        variant -> the key (a string), or the keys (a list) when several share it."""
         if self._near is None:
-            near: dict[str, list[str]] = {}
+            near: dict[str, str | list[str]] = {}
             get = near.get
             for key in self.by_key:
                 if len(key) < 4:
                     continue  # too short to fuzz (fuzzy_limit 0)
-                for variant in (key, *(key[:i] + key[i + 1:] for i in range(len(key)))):
+                for variant in _variants(key):
                     found = get(variant)
                     if found is None:
-                        near[variant] = [key]
+                        near[variant] = key
+                    elif found.__class__ is str:
+                        near[variant] = [found, key]
                     else:
                         found.append(key)
             self._near = near
@@ -145,10 +173,13 @@ class Index:
     def by_short_title(self, names: tuple[str, ...], year: str) -> list[Reference]:
         """Works without an author are cited by the first words of their title (APA 7):
         "(Climate Outlook, 2019)" for "Climate outlook for the coming decade. (2019)."."""
+        dated = self.corporate_by_year.get(year)
+        if not dated:
+            return []
         key = name_key(" ".join(names))
         if len(key) < 6:
             return []
-        return [r for r in self.corporate_by_year.get(year, ()) if name_key(r.authors[0].family).startswith(key)
+        return [r for r in dated if name_key(r.authors[0].family).startswith(key)
                 and len(r.authors[0].family.split()) > len(" ".join(names).split())]
 
     def near_keys(self, name: str, year: str | None = None) -> list[tuple[int, str]]:
@@ -160,13 +191,20 @@ class Index:
             return []
         near = self.near
         seen: set[str] = set()
-        for variant in _deletes(key):
-            seen.update(near.get(variant, ()))
+        for variant in _variants(key):
+            found = near.get(variant)
+            if found is not None:
+                if found.__class__ is str:
+                    seen.add(found)
+                else:
+                    seen.update(found)
         seen.discard(key)
-        if year is not None:
+        if year is not None and seen:
             dated = {k for k in seen if any(r.year == year for r in self.by_key[k])}
             seen = dated or seen
-        scored = [(osa_distance(key, other, limit), other) for other in seen]
+        # a key that shares a variant with ``key`` is at most two edits from it (one
+        # deletion on each side), so its distance is 1 or 2: no table to fill
+        scored = [(1 if one_edit(key, other) else 2, other) for other in seen]
         return sorted((d, k) for d, k in scored if d <= limit)
 
 

@@ -18,6 +18,7 @@ _FOLD = str.maketrans(
 )
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _NON_LETTERS = re.compile(r"[^a-z0-9]+")
+_THE = re.compile(r"^the\s+")
 
 
 @lru_cache(maxsize=1 << 18)
@@ -34,7 +35,10 @@ def name_key(name: str) -> str:
     """The matching key of a name: case, diacritics, leading "The", spaces,
     hyphens and apostrophes do not count. ``The Astana Times`` -> ``astanatimes``."""
     text = fold(name).lower().strip()
-    text = re.sub(r"^the\s+", "", text)
+    if text.startswith("the"):
+        text = _THE.sub("", text)
+    if text.isalnum() and text.isascii():
+        return text  # nothing for _NON_LETTERS to drop
     return _NON_LETTERS.sub("", text)
 
 
@@ -47,12 +51,28 @@ def name_keys(name: str) -> tuple[str, ...]:
     while len(words) > 1 and words[0].lower().rstrip("'’-") in PARTICLES:
         words = words[1:]
         keys.append(name_key(" ".join(words)))
-    if re.match(r"^(?:al|el)-", name, re.IGNORECASE):
+    if name[:3].lower() in ("al-", "el-"):
         keys.append(name_key(name[3:]))
     german = name.translate(_GERMAN)
     if german != name:
         keys.append(name_key(german))
+    if len(keys) == 1:
+        return (keys[0],) if keys[0] else ()
     return tuple(dict.fromkeys(k for k in keys if k))
+
+
+# IGNORECASE matches these to "i" and "s", which lower() does not: where one stands, no prefilter
+ODD_CASE = ("\u0130", "\u0131", "\u017f")
+
+
+def may_match_words(text: str, words: tuple[str, ...]) -> bool:
+    """False only when an IGNORECASE pattern that needs one of ``words`` (lower
+    case) cannot match ``text``: a prefilter before the pattern."""
+    low = text.lower()
+    for word in words:
+        if word in low:
+            return True
+    return any(odd in text for odd in ODD_CASE)
 
 
 _WORDS = re.compile(r"[a-z0-9]+")

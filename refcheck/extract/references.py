@@ -19,6 +19,7 @@ from .authors import parse_authors
 from .citations import split_year
 from .data import PUBLISHER_WORDS
 from .dates import ACCESS_RE, parse_date
+from .names import may_match_words
 from .sections import Entry
 
 _YEAR = r"(?:1\d\d\d|20\d\d)(?P<suffix>[a-z]?)"
@@ -37,6 +38,8 @@ _CONTAINER_STOP = re.compile(
     r"(?:(?<!\s)|(?!\s))\s*(?:\b(?:Retrieved|Available|Accessed|URL|Online|Recuperado|Disponible|Abgerufen)\b|https?://|\bdoi:|\bDOI\b|\[)",
     re.IGNORECASE,
 )
+# What _CONTAINER_STOP needs, in lower case: a text without any of these has no stop.
+_STOP_WORDS = ("retrieved", "available", "accessed", "url", "online", "recuperado", "disponible", "abgerufen", "http", "doi", "[")
 _VOLUME = re.compile(
     r"(?<!\d)(?P<volume>\d+)\s*(?:\((?P<issue>[^)]{1,20})\)\s*)?[:,]\s*(?:pp?\.\s*)?(?P<pages>[eE]?\d+(?:\s*[-–—]\s*\d+)?)"
 )
@@ -57,6 +60,8 @@ _EMPHASIS = re.compile(r"\*{1,3}|(?<![\w/])_{1,3}|_{1,3}(?![\w/])")
 def clean_markup(text: str) -> str:
     """Drop Markdown emphasis and unwrap links, leaving URLs intact."""
     if not any(mark in text for mark in "*_[<\\"):
+        if "  " not in text and "\t" not in text and "\u00a0" not in text:
+            return text.strip()  # no run for _SPACE_RUNS to close up
         return _SPACE_RUNS.sub(" ", text).strip()
     text = _unwrap_links(text)
     text = _AUTOLINK.sub(r"\1", text)
@@ -190,6 +195,10 @@ def _quoted(rest: str) -> tuple[str, int] | None:
 _ABBREVIATION = re.compile(r"^(?:[A-Z]|[A-Z]\.[A-Z]|[A-Za-z]\.[A-Za-z]|e\.g|i\.e|vs|al|Vol|No|pp|ed|eds|Inc|Ltd|Co|St|Dr|Mr|Mrs|Ms|Jr)\.$")
 _ABBREVIATION_MAX = 8  # longer than any abbreviation above, with its stop
 _SPACES = re.compile(r"\s*")
+_STOPS = re.compile(r"[.?!][\"\u201d\u2019]?(?=\s|$)")
+_WORD_BREAK = re.compile(r"[\s\-–]")
+_SENTENCE_STOP = re.compile(r"(?<!\bp)(?<!\bpp)\.\s")
+_DIGIT = re.compile(r"\d")
 _NEXT_ELEMENT = re.compile(r"Retrieved|Available|Accessed|In\b|\[|\(|https?://|URL|Online|Recuperado|Paper\s+presented")
 
 
@@ -197,21 +206,21 @@ def _title_end(rest: str) -> int:
     """Where the title ends: the first full stop that is not an initial or an
     abbreviation, or a question mark before the next element (a source with a
     volume or pages: "What's in a look? Developmental Science 10, 48-53")."""
-    for match in re.finditer(r"[.?!][\"\u201d\u2019]?(?=\s|$)", rest):
+    for match in _STOPS.finditer(rest):
         if len(match.group(0)) == 2:
             return match.end()  # 'the Squantum "Tillite." In ...'
         end = match.start()
         if match.group(0) == ".":
             # the word before the stop; only its last few characters can make an abbreviation
-            word = re.split(r"[\s\-–]", rest[max(0, end - _ABBREVIATION_MAX): end + 1])[-1]
+            word = _WORD_BREAK.split(rest[max(0, end - _ABBREVIATION_MAX): end + 1])[-1]
             if _ABBREVIATION.match(word):
                 continue
             return end
         following = _SPACES.match(rest, match.end()).end()  # not rest[match.end():].lstrip(): a copy per stop
         if following == len(rest) or _NEXT_ELEMENT.match(rest, following):
             return end + 1
-        if rest[following:following + 1].isupper() and re.search(
-            r"\d", re.split(r"(?<!\bp)(?<!\bpp)\.\s", rest[following:following + 80], maxsplit=1)[0]
+        if rest[following:following + 1].isupper() and _DIGIT.search(
+            _SENTENCE_STOP.split(rest[following:following + 80], maxsplit=1)[0]
         ):
             return end + 1
     return len(rest)
@@ -288,7 +297,7 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
             if ": " in note.group(1) and not rest:
                 rest = note.group(1)
             title = title[: note.start()].rstrip(" .,")
-        elif ", " in title and not _CONTAINER_STOP.match(rest):
+        elif ", " in title and not _container_stop(rest, match=True):
             comma = _COMMA_CONTAINER.match(title)
             if comma:  # "Title, Journal of Things 25 (1): 47-53": the comma style
                 rest = f"{title[comma.end(1):].lstrip(' ,')}. {rest}".strip()
@@ -304,7 +313,10 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
         container = container_text[: volume.start()]
     else:
         container = _SENTENCE_END.split(container_text, maxsplit=1)[0]
-    container = re.sub(r"^(?:In|En)\s*:?\s+", "", container.strip(" .,:;")).strip(" .,:;") or None
+    container = container.strip(" .,:;")
+    if container.startswith(("In", "En")):
+        container = _IN.sub("", container).strip(" .,:;")
+    container = container or None
     if container and "(" in container:
         # a chapter: "J. Smith & K. Lee (Eds.), Central Asian politics (pp. 1-12)" -> the book
         book = _CHAPTER_BOOK.match(container)
@@ -358,7 +370,7 @@ def _parse_abnt(text: str, ref_id: str, span: Span, head, fields: dict) -> Refer
     title = rest[:end].strip(" .") or None
     source_end = year_match.start() - offset if year_match else len(rest)
     source = rest[end + 1:source_end].strip(" .,:;") if source_end > end + 1 else ""
-    source = re.sub(r"^(?:In|En)\s*:\s*", "", source)
+    source = _IN_COLON.sub("", source)
     source = _ABNT_NUMBERS.split(source, maxsplit=1)[0].strip(" .,:;") or None
     volume = _VOLUME.search(source) if source else None
     pages = _PAGES.search(rest)
@@ -386,11 +398,19 @@ _TITLE_AS_AUTHOR = re.compile(r"\s(?!(?:of|the|for|and|on|in|at|to|de|la|le|du|d
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s")
+_IN = re.compile(r"^(?:In|En)\s*:?\s+")
+_IN_COLON = re.compile(r"^(?:In|En)\s*:\s*")
+
+
+def _container_stop(rest: str, match: bool = False) -> re.Match[str] | None:
+    if not may_match_words(rest, _STOP_WORDS):
+        return None
+    return _CONTAINER_STOP.match(rest) if match else _CONTAINER_STOP.search(rest)
 
 
 def _before_stop(rest: str) -> str:
     """The text after the title up to the online part, the DOI or an access note."""
-    stop = _CONTAINER_STOP.search(rest)
+    stop = _container_stop(rest)
     return rest[: stop.start()] if stop else rest
 
 

@@ -17,6 +17,9 @@ from .data import (
 from .names import fold
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+_HASHES = re.compile(r"^#{1,6}\s*")
+_NUMBER_MARK = re.compile(r"\s*[\[(]?\d")
+_SPACE_RUN = re.compile(r"\s+")
 _UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,}|~{3,}|\^{3,}|\*{3,})\s*$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[ivxlc]+\.|[a-z]\.)\s+", re.IGNORECASE)
@@ -54,11 +57,12 @@ class Section:
 def heading_text(line: str) -> str:
     """Normalise a candidate heading: ``## 7. References:`` -> ``references``."""
     text = line.strip()
-    text = re.sub(r"^#{1,6}\s*", "", text).strip()
+    if text.startswith("#"):
+        text = _HASHES.sub("", text).strip()
     text = text.strip("*_=#").strip()
     text = _NUMBERING.sub("", text)
     text = text.rstrip(":.").strip()
-    return re.sub(r"\s+", " ", fold(text).lower())
+    return _SPACE_RUN.sub(" ", fold(text).lower())
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -91,10 +95,20 @@ _APA_NO_AUTHOR = re.compile(r"\.\s*\(\s*(?:1[5-9]\d\d|20\d\d)[a-z]?[^)]{0,30}\)\
 _AFTER_YEAR = re.compile(r"[).,:;\]]|\s*$")
 
 
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def _has_digit(text: str) -> bool:
+    """``any(ch.isdigit() for ch in text)``; in ASCII only 0-9 are digits."""
+    if text.isascii():
+        return _ASCII_DIGIT.search(text) is not None
+    return any(ch.isdigit() for ch in text)
+
+
 def _author_shaped(head: str) -> bool:
     """The text before an entry's year reads as a list of names or an institution."""
     words = head.split()
-    if not words or len(words) > 30 or any(ch.isdigit() for ch in head):
+    if not words or len(words) > 30 or _has_digit(head):
         return False
     for word in words:
         bare = word.strip(_HEAD_WORD_STRIP)
@@ -291,7 +305,7 @@ def split_entries(text: str, start: int, end: int) -> tuple[Entry, ...]:
         lead = bullet.end() if bullet else len(first_line) - len(first_line.lstrip())
         parts = [first_line[lead:].strip()] + [line.strip() for _, line in group[1:]]
         last_offset, last_line = group[-1]
-        numbered = bool(bullet and re.match(r"\s*[\[(]?\d", bullet.group(0)))
+        numbered = bool(bullet and _NUMBER_MARK.match(bullet.group(0)))
         entries.append(
             Entry(first_offset + lead, last_offset + len(last_line.rstrip()), " ".join(parts), numbered)
         )
@@ -313,7 +327,9 @@ def locate(text: str) -> Section | None:
     (the last one on a tie), running to the next heading or trailing matter; without
     such a heading, a trailing block of reference-shaped paragraphs."""
     lines = _lines(text)
-    candidates = [i for i, (_, line) in enumerate(lines) if len(line) <= 80 and heading_text(line) in REFERENCE_HEADINGS]
+    # a blank line is no heading ("" is none of REFERENCE_HEADINGS)
+    candidates = [i for i, (_, line) in enumerate(lines) if len(line) <= 80 and not line.isspace() and line
+                  and heading_text(line) in REFERENCE_HEADINGS]
     candidates = candidates[-MAX_HEADINGS:]
     ends: dict[int, int] = {}
 

@@ -19,12 +19,14 @@ from collections.abc import Iterable
 
 from ..model import Reference
 from .abnt import entry_head as abnt_entry
+from .names import may_match_words
 
 _APA = re.compile(r"^[^()]{1,300}?\((?:\d{4}[a-z]?|n\.\s?d\.)(?:,[^)]*)?\)\.\s")
 _HARVARD = re.compile(r"^[^()]{1,300}?(?:\((?:\d{4}[a-z]?|n\.\s?d\.)\)\s(?!\()|,\s\d{4}[a-z]?[.,]\s)")
 _CHICAGO = re.compile(r"^[^()]{1,300}?\.\s(?:[(\[]\d{4}[)\]]\s)?\d{4}[a-z]?\.\s")
 _VANCOUVER_NAME = re.compile(r"^[A-Z][\w'\-]+(?:\s[A-Z][\w'\-]+)?\s[A-Z]{1,3}(?:-[A-Z])?[,.]\s")
 _APA6 = re.compile(r"\bRetrieved\s+from\b|\bdoi:\s?10\.|dx\.doi\.org", re.IGNORECASE)
+_APA6_WORDS = ("retrieved", "doi")  # what _APA6 needs, in lower case
 _APA7 = re.compile(r"https?://doi\.org/", re.IGNORECASE)
 
 STYLES = ("apa7", "apa6", "harvard", "chicago", "abnt")
@@ -61,7 +63,7 @@ def detect(references: Iterable[Reference], citations: Iterable = ()) -> str:
         return "apa7"
     if style != "apa":
         return style
-    old = sum(1 for r in references if _APA6.search(r.raw))
+    old = sum(1 for r in references if may_match_words(r.raw, _APA6_WORDS) and _APA6.search(r.raw))
     new = sum(1 for r in references if _APA7.search(r.raw))
     full = sum(1 for c in citations if not c.et_al and len(c.authors) >= 3)
     if old > new or (full and not new) or (full >= 2 and full * 4 >= new):

@@ -67,3 +67,41 @@ def test_corporate_with_abbreviation_is_an_alias():
 def test_repeated_author_dash():
     for dash in ("–––", "———", "---", "___"):
         assert parse_authors(dash).same_as_previous
+
+
+@pytest.mark.parametrize(
+    "text, expected, corporate, editors",
+    [
+        ('Smith, J. (Ed.)', [('Smith', 'J.')], False, True),
+        ('Smith, J., ed.', [('Smith', 'J.')], False, True),
+        ('Smith, J., Editors', [('Smith', 'J.')], False, True),
+        ('Smith, J., eds.\n', [('Smith', 'J.')], False, True),
+        ('Smith, J., EDS.', [('Smith', 'J.')], False, True),
+        ('Fred, A., & Edwards, B.', [('Fred', 'A.'), ('Edwards', 'B.')], False, False),
+        ('Smith, J., Ed\u0131tors', [('Smith', 'J.')], False, True),
+        ('Smith, J., Lee, K., . . . Wong, M.', [('Smith', 'J.'), ('Lee', 'K.'), ('Wong', 'M.')], False, False),
+        ('Smith, J., Lee, K., ... Wong, M.', [('Smith', 'J.'), ('Lee', 'K.'), ('Wong', 'M.')], False, False),
+        ('Smith, J., Lee, K., … Wong, M.', [('Smith', 'J.'), ('Lee', 'K.'), ('Wong', 'M.')], False, False),
+        ('Smith, J.\tand Lee, K.', [('Smith', 'J.'), ('Lee', 'K.')], False, False),
+        ('Smith, J. och Lee, K.', [('Smith', 'J.'), ('Lee', 'K.')], False, False),
+        ('Smith, J. et Lee, K.', [('Smith', 'J.'), ('Lee', 'K.')], False, False),
+        ('Smith, J. u. Lee, K.', [('Smith', 'J.'), ('Lee', 'K.')], False, False),
+        ('Smith/Lee', [('Smith', 'Lee')], False, False),
+        ('Smith, J. andLee, K.', [('Smith', ''), ('J. andLee', 'K.')], False, False),
+        ('Smith, John.', [('Smith', 'John')], False, False),
+        ('Smith, J.', [('Smith', 'J.')], False, False),
+        ('King, Martin, Jr.', [('King Jr.', 'Martin')], False, False),
+        ('SmithJ.', [('SmithJ', '')], True, False),
+        ('Smith, Jnr.', [('Smith Jnr.', '')], False, False),
+        ('Ho, Ab.', [('Ho', 'Ab')], False, False),
+        ('A.', [('A.', '')], True, False),
+        ('Smith, J., iii.', [('Smith iii', 'J.')], False, False),
+        ('Lee, K., Jr', [('Lee Jr', 'K.')], False, False),
+        ('Lee, K., Sr., & Wu, L.', [('Lee Sr.', 'K.'), ('Wu', 'L.')], False, False),
+    ],
+)
+def test_roles_ellipses_conjunctions_and_stops_past_the_prefilters(text, expected, corporate, editors):
+    # each prefilter (a role word at the end, dots, a conjunction between spaces, the
+    # last four characters for an initial's stop) against the cases it must not miss
+    found, is_corporate, _, has_editors = pairs(text)
+    assert (found, is_corporate, has_editors) == (expected, corporate, editors)

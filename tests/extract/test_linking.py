@@ -112,3 +112,65 @@ from hypothesis import strategies as st  # noqa: E402
 def test_banded_osa_agrees_with_the_full_table(a, b, limit):
     full = _full_osa(a, b)
     assert osa_distance(a, b, limit) == (full if full <= limit else limit + 1)
+
+
+from refcheck.extract.linking import Index, one_edit  # noqa: E402
+from refcheck.extract.names import name_key as _key  # noqa: E402
+from refcheck.model import Author, Reference, Span  # noqa: E402
+
+
+@given(st.text(alphabet="abc", max_size=8), st.text(alphabet="abc", max_size=8))
+def test_one_edit_is_an_osa_distance_of_one(a, b):
+    assert one_edit(a, b) == (_full_osa(a, b) == 1)
+
+
+@given(st.text(alphabet="abc", min_size=1, max_size=8), st.text(alphabet="abc", min_size=1, max_size=8))
+def test_keys_sharing_a_deletion_variant_are_within_two_edits(a, b):
+    # near_keys scores its candidates 1 or 2 without a table because of this
+    variants = lambda k: {k} | {k[:i] + k[i + 1:] for i in range(len(k))}  # noqa: E731
+    if variants(a) & variants(b):
+        assert _full_osa(a, b) <= 2
+
+
+def _ref(number: int, family: str, year: str, corporate: bool = False) -> Reference:
+    return Reference(f"R{number}", Span(0, 1), "", authors=(Author(family),), corporate=corporate, year=year)
+
+
+def test_near_keys_finds_every_key_that_shares_a_variant():
+    # "Lemonade", "Lemonode" and "Lmonadee" share variants ("lemonde", "lmonade"), so the
+    # index holds several keys under one variant (a list) beside single ones (strings)
+    refs = [_ref(1, "Lemonade", "2001"), _ref(2, "Lemonode", "2001"), _ref(3, "Lemonadex", "2001"),
+            _ref(4, "Lemonadr", "1999"), _ref(5, "Kalomerix", "2001"), _ref(6, "Lmonadee", "2001")]
+    index = Index(refs)
+    assert index.near["lemonde"] == ["lemonade", "lemonode"] and index.near["kalomeri"] == "kalomerix"
+    assert index.near_keys("Lemonad", "2001") == [(1, "lemonade")]  # "lemonode" is two edits: over the limit
+    assert index.near_keys("Lemonaed", None) == [(1, "lemonade"), (2, "lemonadr")]  # a transposition; two edits
+    assert index.near_keys("Lmonadee", None) == [(2, "lemonade")]
+    assert index.near_keys("Lemonadee", "2001") == [(1, "lemonade"), (1, "lemonadex"), (1, "lmonadee")]
+    # keys with an entry from the year, when some have one; otherwise all of them
+    assert index.near_keys("Lemonade", "1999") == [(1, "lemonadr")]
+    assert index.near_keys("Lemonadz", "1850") == [(1, "lemonade"), (1, "lemonadr")]
+    assert index.near_keys("Lemo", "2001") == []  # too short to fuzz
+
+
+def test_lookup_of_one_unlisted_key_still_tries_the_initialism():
+    refs = [_ref(1, "National Alliance on Mental Illness", "2020", corporate=True), _ref(2, "Nami", "2019")]
+    index = Index(refs)
+    assert [r.id for r in index.lookup("Nami")] == ["R2"]
+    assert [r.id for r in Index(refs[:1]).lookup("NAMI")] == ["R1"]
+    assert [r.id for r in index.lookup("van Nami")] == ["R2"]  # two keys: "vannami", "nami"
+
+
+def test_short_title_lookup_only_among_corporate_entries_of_the_year():
+    refs = [_ref(1, "Climate outlook for the coming decade", "2019", corporate=True)]
+    index = Index(refs)
+    assert [r.id for r in index.by_short_title(("Climate Outlook",), "2019")] == ["R1"]
+    assert index.by_short_title(("Climate Outlook",), "2020") == []
+
+
+def test_name_key_fast_paths_keep_the_rules():
+    # "the" is dropped only as a word; a plain ASCII word is its own key
+    assert [_key(n) for n in ("Theodore", "The  Astana Times", "THE Lancet", "Thé Rouge", "lemon")] == [
+        "theodore", "astanatimes", "lancet", "rouge", "lemon"]
+    assert name_keys("EL-Said") == ("elsaid", "said") and name_keys("Al-") == ("al",)
+    assert name_keys("Alba") == ("alba",) and name_keys("-") == ()

@@ -94,3 +94,36 @@ def test_markdown_is_cleaned_but_urls_keep_underscores():
 )
 def test_parse_date(text, iso):
     assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    "text, title, container",
+    [
+        ("Lemon, A. (2019). Trade and water. Water Weekly Retrieved from the archive", "Trade and water", "Water Weekly"),
+        # the stop words are found in any case, and with the letters IGNORECASE matches to "i" and "s"
+        ("Lemon, A. (2019). Trade and water. Water Weekly Retr\u0131eved from the archive", "Trade and water", "Water Weekly"),
+        ("Lemon, A. (2019). Trade and water. Water Weekly RETRIEVED FROM the archive", "Trade and water", "Water Weekly"),
+        ("Lemon, A. (2019). Trade and water. Water Weekly Acce\u017f\u017fed in May", "Trade and water", "Water Weekly"),
+        ("Lemon, A. (2019). Trade and water. Water Weekly HTTPS://x.org", "Trade and water", "Water Weekly"),
+        ("Lemon, A. (2019). Trade and water. Water Weekly [Online]", "Trade and water", "Water Weekly"),
+        ("Lemon, A. (2019). Trade and water. Water Weekly doi:10.1/x", "Trade and water", "Water Weekly"),
+        ("Lemon, A. (2019). Trade and water. Water Weekly URL x", "Trade and water", "Water Weekly"),
+        ("Lemon, A. (2019). Trade and water. Water Weekly Surly Ending", "Trade and water", "Water Weekly Surly Ending"),
+        ("Lemon, A. (2019). Trade and water, Journal of Trade 25 (1): 47-53. Onl\u0131ne", "Trade and water, Journal of Trade 25 (1): 47-53", None),
+        ("Lemon, A. (2019). Trade and water, Journal of Trade 25 (1): 47-53.", "Trade and water", "Journal of Trade"),
+        ("Lemon, A. (2019). Trade and water. En: Book of things, 3, 1-9.", "Trade and water", "Book of things"),
+        ("Lemon, A. (2019). Trade and water. Enlightened Review, 3, 1-9.", "Trade and water", "Enlightened Review"),
+        ("Lemon,  A.  (2019).\tTrade and water. Journal, 3, 1-9.", "Trade and water", "Journal"),
+    ],
+)
+def test_container_stops_past_the_prefilters(text, title, container):
+    ref = parse_entry(Entry(0, len(text), text), "R1")
+    assert (ref.title, ref.container) == (title, container)
+
+
+def test_stop_word_prefilter():
+    from refcheck.extract.names import may_match_words
+
+    assert not may_match_words("Journal of Trade, 3(1), 1-9.", ("retrieved", "http"))
+    assert may_match_words("Journal. HTTP://x", ("retrieved", "http"))
+    assert may_match_words("Journal. Retr\u0131eved", ("retrieved",))  # a dotless i: the pattern decides

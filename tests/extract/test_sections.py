@@ -84,3 +84,19 @@ def test_data_tables_are_normalised():
         assert all(heading_text(h) == h for h in table)
     assert all(p == p.lower() for p in TRAILER_PREFIXES)
     assert not REFERENCE_HEADINGS & END_HEADINGS
+
+
+def test_blank_lines_are_skipped_as_headings():
+    # locate() skips blank lines before normalising: that holds only while "" is no heading
+    assert "" not in REFERENCE_HEADINGS and heading_text("   ") == ""
+
+
+@pytest.mark.parametrize(
+    "head, shaped",
+    [("Smith, J., & Lee, K.", True), ("Smith, J., 3rd", False), ("Smith, J., \u00b2", False), ("Smith, J., \u0663", False),
+     ("M\u00fcller, J.", True)],
+)
+def test_author_heads_hold_no_digit_of_any_script(head, shaped):
+    from refcheck.extract.sections import _author_shaped
+
+    assert _author_shaped(head) is shaped

@@ -21,6 +21,12 @@ def style(body: str, text: str = "Text (Okafor et al., 2019; Tan, 2020).") -> st
     [
         (APA.format(doi="https://doi.org/10.1000/r1"), "apa7"),
         (APA.format(doi="doi:10.1000/r1"), "apa6"),
+        # APA 6 identifiers in any case, past the prefilter that looks for them in lower case
+        (APA.format(doi="DOI: 10.1000/r1"), "apa6"),
+        (APA.format(doi="http://DX.DOI.ORG/10.1000/r1"), "apa6"),
+        (APA.format(doi="RETRIEVED FROM http://x.org/r1"), "apa6"),
+        (APA.format(doi="Retr\u0131eved from http://x.org/r1"), "apa6"),
+        (APA.format(doi="Received from http://x.org/r1"), "apa7"),
         (CHICAGO, "chicago"),
         (HARVARD, "harvard"),
         (ABNT, "abnt"),
