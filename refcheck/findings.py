@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from .model import Citation, Reference
@@ -131,7 +132,7 @@ class FileResult:
     citations: list[Citation]
     links: dict[str, str]  # citation id -> reference id
     findings: list[Finding]
-    positions: dict[str, tuple[int, int]]  # object id -> (line, col)
+    positions: Mapping[str, tuple[int, int]]  # object id -> (line, col): a dict, or model.Positions
     section_found: bool = False
     link_kinds: dict[str, str] = field(default_factory=dict)  # citation id -> how it matched
     style: str = "apa7"
