@@ -43,7 +43,7 @@ def _all_names(families: list[str]) -> str:
 def check(ctx: Context) -> Iterator[Problem]:
     threshold = ET_AL_FROM[ctx.style]
     always = ET_AL_ALWAYS_FROM[ctx.style]
-    for citation, link in ctx.linked():
+    for citation, link in ctx.linked_plural():  # one name for one author is right in every style
         ref = link.reference
         if link.kind in ("fuzzy", "order") or ref.corporate or ref.editors:
             continue
