@@ -65,6 +65,17 @@ def _encode(obj, depth: int, out: list) -> None:
         text = encode(obj)
         out.append(f"{text[0]}\n{_INDENT * (depth + 1)}{text[1:-1]}\n{_INDENT * depth}{text[-1]}")
         return
+    values = list(values)
+    if all(_is_flat(values[i]) for i in nested):
+        # nested containers of scalars only (a citation's authors): the whole object in one
+        # C call, then each nested container's text, written with this depth's separator,
+        # replaced by its own indented text. That text can stand nowhere else: outside a
+        # string it starts a container value, and inside one its quotes would be escaped.
+        text = encode(obj)
+        for value in {id(values[i]): values[i] for i in nested}.values():
+            text = text.replace(encode(value), _indented(value, depth + 1))
+        out.append(f"{text[0]}\n{_INDENT * (depth + 1)}{text[1:-1]}\n{_INDENT * depth}{text[-1]}")
+        return
     inner = ",\n" + _INDENT * (depth + 1)
     items = list(members)
     out.append(("{" if is_dict else "[") + inner[1:])
@@ -84,6 +95,18 @@ def _encode(obj, depth: int, out: list) -> None:
     if start < len(items):
         out.append(encode(dict(items[start:]) if is_dict else items[start:])[1:-1])
     out.append("\n" + _INDENT * depth + ("}" if is_dict else "]"))
+
+
+def _is_flat(container) -> bool:
+    """Whether a container's members are all scalars or empty containers."""
+    members = container.values() if isinstance(container, dict) else container
+    return not any(type(v) not in _SCALARS and v and isinstance(v, (list, tuple, dict)) for v in members)
+
+
+def _indented(container, depth: int) -> str:
+    """A non-empty container of scalars as the indenting encoder writes it at ``depth``."""
+    text = _flat(depth + 1)(container)
+    return f"{text[0]}\n{_INDENT * (depth + 1)}{text[1:-1]}\n{_INDENT * depth}{text[-1]}"
 
 
 def _key(key, encode) -> str:
@@ -111,7 +134,7 @@ class Lazy:
 
 def iterencode(obj, chunk: int = 4096):
     """The text of ``dumps(obj)`` in pieces of about ``chunk`` parts; ``obj`` may hold
-    :class:`Lazy` arrays (in dicts and lists that are themselves not in a Lazy)."""
+    :class:`Lazy` arrays in its dicts and lists, not in the items of a Lazy."""
     out: list[str] = []
     yield from _stream(obj, 0, out, chunk)
     if out:
@@ -133,10 +156,15 @@ def _stream(obj, depth: int, out: list, chunk: int):
     inner = "\n" + _INDENT * (depth + 1)
     if isinstance(obj, Lazy):
         opened = False
-        for item in obj.items():
-            out.append(",\n" + _INDENT * (depth + 1) if opened else "[" + inner)
+        separator = ",\n" + _INDENT * (depth + 1)
+        flat = _flat(depth + 1)
+        for item in obj.items():  # (an item holds no Lazy of its own)
+            out.append(separator if opened else "[" + inner)
             opened = True
-            yield from _stream(item, depth + 1, out, chunk)
+            if _nested(item):
+                _encode(item, depth + 1, out)
+            else:
+                out.append(flat(item))
             if len(out) >= chunk:
                 yield "".join(out)
                 out.clear()

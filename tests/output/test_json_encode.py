@@ -35,6 +35,9 @@ def test_random_values_match_the_standard_library():
     {"authors": [], "fix": {}, "links": [{"url": "https://a.example/", "status": 200}], "year": "2019"},
     [[[]], [{}], [[1, [2, [3]]]]],
     {"a": {"b": {"c": {"d": ["deep"]}}}},
+    # a string holding the text of a nested list, at the depth it is written with
+    {"text": '["A"]', "authors": ["A"], "also": ["A"], "key": '["A",\n  "B"]', "more": ["A", "B"], "m": {"x": 1}},
+    [{"text": '["A",\n    "B"]', "authors": ["A", "B"], "fix": {"line": 1, "col": [2]}}, {"authors": [[], {}, "x"]}],
 ])
 def test_shapes_match_the_standard_library(obj):
     assert dumps(obj) == json.dumps(obj, ensure_ascii=False, indent=2)
