@@ -115,7 +115,8 @@ def without_conflicts(findings: list[Finding]) -> list[Finding]:
     ordered = sorted(fixes, key=lambda fix: (fix.start, fix.end))
     clashing = set()
     for index, fix in enumerate(ordered):
-        for other in ordered[index + 1:]:
+        for later in range(index + 1, len(ordered)):  # (a slice here would copy the rest each time)
+            other = ordered[later]
             if other.start > fix.end:
                 break
             if _clash(fix, other):
