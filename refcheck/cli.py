@@ -33,9 +33,9 @@ def _fail(message: str) -> None:
 
 
 def _write(text, err: bool = False, encoding: str | None = None) -> None:
-    """Write all of ``text`` (a string, or strings one after the other) and flush. A closed pipe (`refcheck check . | head -1`)
-    ends the run quietly; any other write error (a full disk) is a one-line
-    error, exit 2.
+    """Write all of ``text`` (a string, or an iterable of strings written as they
+    come) and flush. A closed pipe (`refcheck check . | head -1`) ends the run
+    quietly; any other write error (a full disk) is a one-line error, exit 2.
 
     Bytes go to the binary buffer in a loop because a text stream ignores a
     short write: when the reader goes away mid-write, the rest is silently lost
@@ -47,6 +47,30 @@ def _write(text, err: bool = False, encoding: str | None = None) -> None:
         if err:
             return
         _fail("cannot write the output: standard output is closed")
+    if isinstance(text, str):
+        _write_piece(stream, text, err, encoding)
+        return
+    # pieces made while they are written (JSON): a piece that cannot be made is a bug,
+    # not a write error, and what was written before it is cut short
+    pieces = iter(text)
+    written = False
+    while True:
+        try:
+            piece = next(pieces, None)
+        except Exception as exc:
+            if written:
+                raise InternalError(_OUTPUT, exc) from exc
+            raise
+        if piece is None:
+            return
+        _write_piece(stream, piece, err, encoding)
+        written = True
+
+
+_OUTPUT = "<output>"  # InternalError's path for a bug met while writing the output
+
+
+def _write_piece(stream, text: str, err: bool, encoding: str | None) -> None:
     try:
         _write_all(stream, text, encoding)
     except BrokenPipeError:
@@ -61,22 +85,19 @@ def _write(text, err: bool = False, encoding: str | None = None) -> None:
         _fail(f"cannot write the output: {problem(exc)}")
 
 
-def _write_all(stream, text, encoding: str | None) -> None:
-    pieces = [text] if isinstance(text, str) else text
+def _write_all(stream, text: str, encoding: str | None) -> None:
     buffer = getattr(stream, "buffer", None)
     if buffer is None:  # a plain text stream (StringIO)
-        for piece in pieces:
-            stream.write(piece)
+        stream.write(text)
         stream.flush()
         return
     stream.flush()
-    for piece in pieces:
-        data = memoryview(piece.encode(encoding or stream.encoding or "utf-8", "backslashreplace"))
-        while data:
-            written = buffer.write(data)
-            if not written:
-                raise OSError(errno.EAGAIN, "the output accepts no more bytes")
-            data = data[written:]
+    data = memoryview(text.encode(encoding or stream.encoding or "utf-8", "backslashreplace"))
+    while data:
+        written = buffer.write(data)
+        if not written:
+            raise OSError(errno.EAGAIN, "the output accepts no more bytes")
+        data = data[written:]
     buffer.flush()
 
 
@@ -102,6 +123,8 @@ def _internal(ctx: click.Context, exc: BaseException) -> None:
         lines = "".join(traceback.format_exception(cause)).splitlines()
         _write("".join(printable(line) + "\n" for line in lines), err=True)
     where = f" while checking {path}" if path else ""
+    if path == _OUTPUT:
+        where = " while writing the output (what was written is incomplete)"
     hint = "" if ctx.meta.get(_DEBUG) else "; --debug prints the traceback"
     detail = str(cause) if len(str(cause)) <= _DETAIL else str(cause)[:_DETAIL] + "…"
     _say("internal error", f"{type(cause).__name__}{where}: {detail} (a bug in refcheck, please report it{hint})")
@@ -116,10 +139,14 @@ class _Main(click.Group):
         # A run builds many small objects and few reference cycles: the default
         # thresholds (700, 10, 10) rescan the whole heap every 70,000 allocations,
         # 14% of the CPU time of a 10,000-reference check. Young cycles are still
-        # collected every 100,000 allocations. (The command line only: a program
-        # that imports refcheck keeps its own settings.)
+        # collected every 100,000 allocations. (For the command's run only: a program
+        # that imports refcheck, or calls main(), keeps its own settings.)
+        thresholds = gc.get_threshold()
         gc.set_threshold(100_000, 50, 100)
-        return super().main(*args, **kwargs)
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            gc.set_threshold(*thresholds)
 
     def invoke(self, ctx: click.Context):
         try:

@@ -193,10 +193,11 @@ NOT_FOR_A_PLAIN_CHECK = (
 
 def test_a_plain_check_loads_only_what_it_uses(tmp_path):
     path = write(tmp_path, "doc.txt")
-    code = ("import sys\nfrom refcheck.cli import main\n"
+    # (what the interpreter loaded before refcheck, a site .pth file's imports, does not count)
+    code = ("import sys\nbefore = set(sys.modules)\nfrom refcheck.cli import main\n"
             f"sys.argv = ['refcheck', 'check', '--isolated', {path!r}]\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            f"print('loaded:', sorted(m for m in {NOT_FOR_A_PLAIN_CHECK!r} if m in sys.modules))")
+            f"print('loaded:', sorted(m for m in {NOT_FOR_A_PLAIN_CHECK!r} if m in sys.modules and m not in before))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.splitlines()[-1] == "loaded: []"
     assert "1 file" in out.stdout  # the check ran

@@ -75,6 +75,26 @@ def test_internal_error_in_the_link_phase_and_outside_any_file(tmp_path, monkeyp
                                                  "(a bug in refcheck, please report it; --debug prints the traceback)\n")
 
 
+def test_internal_error_while_json_is_written_says_the_output_is_incomplete(tmp_path, monkeypatch):
+    import functools
+
+    import refcheck.output.json_format as json_format
+
+    path = write(tmp_path)
+    monkeypatch.setattr(json_format, "_citation", lambda *a: 1 / 0)
+    message = "ZeroDivisionError: division by zero (a bug in refcheck, please report it; --debug prints the traceback)\n"
+    # made before anything is written: a plain internal error, and no output
+    result = cli("check", "--isolated", "--format", "json", str(path))
+    assert (result.exit_code, result.stdout, result.stderr) == (3, "", "refcheck: internal error: " + message)
+    # after pieces were written (one part per piece): said to be cut short
+    monkeypatch.setattr(json_format, "iterencode", functools.partial(json_format.iterencode, chunk=1))
+    result = cli("check", "--isolated", "--format", "json", str(path))
+    assert result.exit_code == 3 and result.stdout.startswith('{\n  "schema": 2,')
+    assert result.stderr == ("refcheck: internal error: ZeroDivisionError while writing the output "
+                             "(what was written is incomplete): division by zero (a bug in refcheck, please report it; "
+                             "--debug prints the traceback)\n")
+
+
 def test_internal_error_in_refs_and_an_interrupt(tmp_path, monkeypatch):
     import refcheck.api
 

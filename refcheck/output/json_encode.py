@@ -20,16 +20,20 @@ _encoders: list = []
 def _make(item_separator: str):
     """A function that serialises like ``json.dumps(..., ensure_ascii=False, separators=(item_separator, ": "))``.
     It calls the C encoder directly: ``JSONEncoder.encode`` builds a new one per call."""
-    make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:  # no C accelerator (another Python): the same bytes, slower
-        return json.JSONEncoder(ensure_ascii=False, separators=(item_separator, ": ")).encode
-    encoder = make(None, _unserialisable, json.encoder.encode_basestring, None, ": ", item_separator, False, False, True)
+    standard = json.JSONEncoder(ensure_ascii=False, separators=(item_separator, ": ")).encode
+    make = getattr(json.encoder, "c_make_encoder", None)  # CPython's private accelerator
+    try:
+        encoder = make(None, _unserialisable, json.encoder.encode_basestring, None, ": ", item_separator,
+                       False, False, True)
+    except TypeError:  # absent (another Python) or called otherwise: the same bytes, slower
+        return standard
     join = "".join
 
     def encode(obj) -> str:
         return join(encoder(obj, 0))
 
-    return encode
+    sample = {"a": [1, 2.5, None, True, "x\"\n\u2028é"], "b": {}}
+    return encode if encode(sample) == standard(sample) else standard
 
 
 def _unserialisable(obj):
@@ -69,13 +73,18 @@ def _encode(obj, depth: int, out: list) -> None:
     if all(_is_flat(values[i]) for i in nested):
         # nested containers of scalars only (a citation's authors): the whole object in one
         # C call, then each nested container's text, written with this depth's separator,
-        # replaced by its own indented text. That text can stand nowhere else: outside a
-        # string it starts a container value, and inside one its quotes would be escaped.
+        # replaced by its own indented text. A text with a quote or a line break can stand
+        # nowhere else: in a string (or key) the quotes would be escaped and no line breaks;
+        # "[1]" can, so such a container takes the general way.
         text = encode(obj)
         for value in {id(values[i]): values[i] for i in nested}.values():
-            text = text.replace(encode(value), _indented(value, depth + 1))
-        out.append(f"{text[0]}\n{_INDENT * (depth + 1)}{text[1:-1]}\n{_INDENT * depth}{text[-1]}")
-        return
+            written = encode(value)
+            if '"' not in written and "\n" not in written:
+                break
+            text = text.replace(written, _indented(value, depth + 1))
+        else:
+            out.append(f"{text[0]}\n{_INDENT * (depth + 1)}{text[1:-1]}\n{_INDENT * depth}{text[-1]}")
+            return
     inner = ",\n" + _INDENT * (depth + 1)
     items = list(members)
     out.append(("{" if is_dict else "[") + inner[1:])

@@ -116,14 +116,6 @@ class Context:
         return [(c, link) for c, link in self._linked
                 if c.et_al or len(c.authors) != 1 or link.reference.et_al or len(link.reference.authors) != 1]
 
-    @cached_property
-    def linked_by_reference(self) -> dict[str, list[tuple[Citation, Link]]]:
-        """Reference id -> the (citation, link) pairs of :meth:`linked` that point to it."""
-        by_reference: dict[str, list] = {}
-        for pair in self._linked:
-            by_reference.setdefault(pair[1].reference.id, []).append(pair)
-        return by_reference
-
     def line_of(self, ref: Reference) -> int:
         if ref.origin is not None:
             return ref.origin.line

@@ -54,16 +54,16 @@ _DIGIT = re.compile(r"\d")
 
 def check(ctx: Context) -> Iterator[Problem]:
     text = ctx.document.text
-    for pairs in ctx.linked_by_reference.values():  # entry by entry: most titles have no figure
-        ref = pairs[0][1].reference
-        citations = [c for c, link in pairs if link.kind in ("exact", "suffix")]
-        listed = _source_figures(ctx, ref) if citations and ref.title else None
-        if listed:
-            yield from _compare(ctx, text, ref, listed, citations)
-
-
-def _compare(ctx: Context, text: str, ref, listed: list, citations: list) -> Iterator[Problem]:
-    for citation in citations:
+    by_reference: dict[str, list] = {}
+    for citation, link in ctx.linked():
+        ref = link.reference
+        if link.kind not in ("exact", "suffix") or not ref.title:
+            continue
+        listed = by_reference.get(ref.id)
+        if listed is None:
+            listed = by_reference[ref.id] = _source_figures(ctx, ref)
+        if not listed:
+            continue
         start, end = citing_clause(ctx, citation)
         stated = figures(text[start:end])
         reported = set()

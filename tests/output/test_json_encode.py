@@ -8,7 +8,7 @@ import pytest
 from refcheck.output.json_encode import dumps
 
 SCALARS = [None, True, False, 0, -3, 10**20, 1.5, float("inf"), float("nan"), "", "x", 'a"b\\c', "line\nbreak\ttab\x00\x1f",
-           "\u2028 é ✓ \U0001f600", "},\n  {"]
+           "\u2028 é ✓ \U0001f600", "},\n  {", "x [1] y", "[null]", "[[]]", "{}", "[true]"]
 
 
 def value(rng: random.Random, depth: int = 0):
@@ -19,7 +19,7 @@ def value(rng: random.Random, depth: int = 0):
         return [value(rng, depth + 1) for _ in range(rng.randint(0, 4))]
     if roll < 0.75:
         return tuple(value(rng, depth + 1) for _ in range(rng.randint(0, 3)))
-    keys = ["k", "é", 1, None, True, 2.5, "a b", 'q"']
+    keys = ["k", "é", 1, None, True, 2.5, "a b", 'q"', "[1]", "[[]]"]
     return {rng.choice(keys) if rng.random() < 0.3 else f"k{i}": value(rng, depth + 1) for i in range(rng.randint(0, 5))}
 
 
@@ -37,6 +37,8 @@ def test_random_values_match_the_standard_library():
     {"a": {"b": {"c": {"d": ["deep"]}}}},
     # a string holding the text of a nested list, at the depth it is written with
     {"text": '["A"]', "authors": ["A"], "also": ["A"], "key": '["A",\n  "B"]', "more": ["A", "B"], "m": {"x": 1}},
+    # a one-member container without a quote can stand in a string or a key
+    {"a": "x [1] y", "b": [1]}, {"[1]": 0, "b": [1]}, {"s": "[null] [[]]", "n": [None], "e": [[]], "t": (True,)},
     [{"text": '["A",\n    "B"]', "authors": ["A", "B"], "fix": {"line": 1, "col": [2]}}, {"authors": [[], {}, "x"]}],
 ])
 def test_shapes_match_the_standard_library(obj):

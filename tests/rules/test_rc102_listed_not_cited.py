@@ -80,29 +80,3 @@ def test_a_mention_is_a_whole_word_of_the_text():
 def test_the_reference_list_itself_is_no_mention():
     text = MENTION.format(mention="A survey", entry="Yuneman") + "Yuneman, Roman (2023). Another entry. Journal, 1(1), 1-2.\n"
     assert [s for _, s in _severities(text)] == ["warning", "warning"]
-
-
-def test_distinct_words_are_those_of_the_whole_text():
-    from refcheck.rules.rc102_listed_not_cited import _WORD, _distinct_words
-
-    text = "Ab-cd x2Yz  l'Été\n\n3-Foo bar\tBaz's (Qux, 2019) " * 7 + "tail"
-    for chunk in (1, 5, 17, 1 << 18):
-        assert _distinct_words(text, chunk) == set(_WORD.findall(text)), chunk
-    assert _distinct_words("") == set() and _distinct_words("   ") == set()
-
-
-def test_the_trie_pattern_matches_what_the_plain_alternation_matches():
-    import random
-    import re
-
-    from refcheck.rules.rc102_listed_not_cited import _trie
-
-    rng = random.Random(5)
-    for _ in range(300):
-        words = {"".join(rng.choice("aábc.") for _ in range(rng.randint(1, 5))) for _ in range(rng.randint(1, 8))}
-        if rng.random() < 0.1:
-            words.add("z" * 150)
-        trie = re.compile(f"(?:{_trie(words)})(?!\\w)")
-        plain = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")(?!\\w)")
-        text = " ".join("".join(rng.choice("aábc. ") for _ in range(rng.randint(1, 7))) for _ in range(20)) + " " + "z" * 150
-        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)], words

@@ -1,0 +1,28 @@
+"""The mention index RC102 asks: whole words of the text, found by a tree pattern."""
+
+import random
+import re
+
+from refcheck.extract.mentions import _WORD, distinct_words, trie
+
+
+def test_distinct_words_are_those_of_the_whole_text():
+    text = "Ab-cd x2Yz  l'Été\n\n3-Foo bar\tBaz's (Qux, 2019) " * 7 + "tail"
+    for chunk in (1, 5, 17, 1 << 18):
+        assert distinct_words(text, chunk) == set(_WORD.findall(text)), chunk
+    assert distinct_words("") == set() and distinct_words("   ") == set()
+    lines = "Alpha\nBeta\u00a0Gamma\tDelta\n" * 50  # cut at any white space, not only at a space
+    for chunk in (1, 7, 100):
+        assert distinct_words(lines, chunk) == {"Alpha", "Beta", "Gamma", "Delta"}
+
+
+def test_the_trie_pattern_matches_what_the_plain_alternation_matches():
+    rng = random.Random(5)
+    for _ in range(300):
+        words = {"".join(rng.choice("aábc.") for _ in range(rng.randint(1, 5))) for _ in range(rng.randint(1, 8))}
+        if rng.random() < 0.1:
+            words.add("z" * 150)
+        tree = re.compile(f"(?:{trie(words)})(?!\\w)")
+        plain = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")(?!\\w)")
+        text = " ".join("".join(rng.choice("aábc. ") for _ in range(rng.randint(1, 7))) for _ in range(20)) + " " + "z" * 150
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)], words
