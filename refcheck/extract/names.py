@@ -72,7 +72,7 @@ def may_match_words(text: str, words: tuple[str, ...]) -> bool:
     for word in words:
         if word in low:
             return True
-    return any(odd in text for odd in ODD_CASE)
+    return not text.isascii() and any(odd in text for odd in ODD_CASE)
 
 
 _WORDS = re.compile(r"[a-z0-9]+")
