@@ -144,8 +144,7 @@ def check_document(document: Document, config: Config | None = None, link_status
                         finding = replace(finding, path=directive.path, line=directive.line, col=directive.col,
                                           end_line=directive.line, end_col=directive.col + directive.end - directive.start)
                     findings.append(finding)
-    positions = {obj.id: (obj.origin.line, obj.origin.col) if obj.origin else document.position(obj.span.start)
-                 for obj in (*references, *citations)}
+    positions = document.positions((*references, *citations))
     result_links = {cid: lk.reference.id for cid, lk in links.items() if lk.reference is not None and lk.kind != "ambiguous"}
     kinds = {cid: lk.kind for cid, lk in links.items()}
     result = FileResult(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from .model import Citation, Reference
@@ -114,7 +115,8 @@ def without_conflicts(findings: list[Finding]) -> list[Finding]:
     ordered = sorted(fixes, key=lambda fix: (fix.start, fix.end))
     clashing = set()
     for index, fix in enumerate(ordered):
-        for other in ordered[index + 1:]:
+        for later in range(index + 1, len(ordered)):  # (a slice here would copy the rest each time)
+            other = ordered[later]
             if other.start > fix.end:
                 break
             if _clash(fix, other):
@@ -131,7 +133,7 @@ class FileResult:
     citations: list[Citation]
     links: dict[str, str]  # citation id -> reference id
     findings: list[Finding]
-    positions: dict[str, tuple[int, int]]  # object id -> (line, col)
+    positions: Mapping[str, tuple[int, int]]  # object id -> (line, col): a dict, or model.Positions
     section_found: bool = False
     link_kinds: dict[str, str] = field(default_factory=dict)  # citation id -> how it matched
     style: str = "apa7"

@@ -8,7 +8,6 @@ jobs. Link probing and verification run once, in the parent, between a
 
 from __future__ import annotations
 
-import hashlib
 import os
 from typing import Any, NamedTuple
 
@@ -59,14 +58,18 @@ def _read(path: str, keep: bool, bib: tuple[str, ...]):
     document, data = read_source(path, bib)
     if not keep:
         return document, None
+    import hashlib
+
     info = os.stat(path)
     return document, Source(info.st_size, info.st_mtime_ns, hashlib.sha256(data).hexdigest(), data)
 
 
 def _bib_sources(document) -> dict[str, str]:
+    if document.structure is None:
+        return {}
     from .readers.bibliography import bib_sources
 
-    return bib_sources(document) if document.structure is not None else {}
+    return bib_sources(document)
 
 
 def _work(task: Task) -> Outcome:

@@ -181,6 +181,27 @@ def test_check_does_not_load_charset_detection_for_utf8(tmp_path):
     assert out.stdout.strip() == "[]"
 
 
+# what a plain check of a text document must not load: the network, the terminal
+# renderer, the readers of other formats and their libraries, hashing (for --fix)
+NOT_FOR_A_PLAIN_CHECK = (
+    "httpx", "httpcore", "ssl", "socket", "rich", "sqlite3", "charset_normalizer", "hashlib", "zipfile", "html.parser",
+    "xml.etree.ElementTree", "defusedxml", "pypdf", "docx", "bibtexparser", "yaml", "refcheck.net",
+    "refcheck.readers.html", "refcheck.readers.pdf", "refcheck.readers.docx", "refcheck.readers.jats",
+    "refcheck.readers.latex", "refcheck.readers.bibliography", "refcheck.output.json_format", "refcheck.output.sarif",
+)
+
+
+def test_a_plain_check_loads_only_what_it_uses(tmp_path):
+    path = write(tmp_path, "doc.txt")
+    code = ("import sys\nfrom refcheck.cli import main\n"
+            f"sys.argv = ['refcheck', 'check', '--isolated', {path!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            f"print('loaded:', sorted(m for m in {NOT_FOR_A_PLAIN_CHECK!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines()[-1] == "loaded: []"
+    assert "1 file" in out.stdout  # the check ran
+
+
 def test_style_auto_reads_the_list(tmp_path):
     harvard = (
         "Cooling works (Stewart, Oke and Mills, 2012).\n\n"

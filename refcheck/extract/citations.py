@@ -177,11 +177,15 @@ def is_weak(names: tuple[str, ...]) -> bool:
 
 
 def years_in(years: str, base: int) -> list[tuple[str, str, int, int]]:
-    out = []
-    for match in _YEAR_ONE.finditer(years):
-        year, suffix = split_year(match.group(0))
-        out.append((year, suffix, base + match.start(), base + match.end()))
-    return out
+    """The years of a year list, (year, suffix, start, end) each, offsets from ``base``."""
+    return [(year, suffix, base + start, base + end) for year, suffix, start, end in years_of(years)]
+
+
+@lru_cache(maxsize=1 << 12)
+def years_of(years: str) -> tuple[tuple[str, str, int, int], ...]:
+    """The years of a year list (``2019, 2020a``) with offsets into it: a few
+    hundred distinct lists make a document's citations."""
+    return tuple((*split_year(match.group(0)), match.start(), match.end()) for match in _YEAR_ONE.finditer(years))
 
 
 def _upper_names(part: str) -> bool:
@@ -215,70 +219,98 @@ def join_coauthors(parts: list[str]) -> list[str]:
 def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
     found: list[Candidate] = []
     group = group_base
+    read: dict[str, tuple | None] = {}  # a group's contents -> its works (a document repeats its citations)
     for paren in _GROUP.finditer(scan):
         content = paren.group(1)
-        if not _HAS_YEAR.search(content):
+        works = read.get(content, _UNREAD)
+        if works is _UNREAD:
+            works = read[content] = read_group(content) if _HAS_YEAR.search(content) else None
+        if works is None:
             continue
         group += 1
         base = paren.start(1)
-        offset = 0
-        previous: tuple[tuple[str, ...], bool, bool] | None = None
-        for part in join_coauthors(content.split(";")):
-            lead = len(part) - len(part.lstrip())
-            pos = lead if part[lead:lead + 1].isupper() else max(_PREFIX.match(part).end(), lead)
-            missing = False
-            only = _YEARS_ONLY.match(part) if previous else None
-            if only:
-                names, et_al, comma = previous
-                for year, suffix, ys, ye in years_in(only.group("years"), base + offset + only.start("years")):
-                    found.append(Candidate(ys, ye, "parenthetical", names, et_al, year, suffix, group,
-                                           (only.group("loc") or "").strip(" ,:"), comma, weak=is_weak(names) or len(year) == 3))
-                offset += len(part) + 1
-                continue
-            while pos < len(part):
-                work = _WORK.match(part, pos)
-                parsed = parse_names(work.group("names")) if work else None
-                if parsed is None:
-                    # a lead-in in lower case: "(for the following, see esp. Forst 2013)"
-                    for lead in (_LEAD_IN_COMMA, _LEAD_IN):
-                        lead_in = lead.match(part, pos)
-                        work = _WORK.match(part, lead_in.end()) if lead_in else None
-                        parsed = parse_names(work.group("names")) if work else None
-                        if parsed is not None:
-                            break
-                    if parsed is None:
-                        break
-                names, et_al, _ = parsed
-                comma = "," in work.group("sep") or work.group("names").rstrip("\"\u201d").endswith(",")
-                previous = (names, et_al, comma)
-                start = base + offset + work.start()
-                years = years_in(work.group("years"), base + offset + work.start("years"))
-                # "(EO 138, 2021)": a three-digit first year reads as a numbered document,
-                # "(Hoechst 33342)" a five-digit one as a product (kept when the name matches)
-                # a year range ("Obama First Term (2009–2013)") is as often a period as a work
-                weak = is_weak(names) or len(years[0][0]) in (3, 5) or "\u2013" in years[0][0]
-                # "(Aristotle 1998, 1094a)": a later number below the first year is a page
-                first = years[0][0]
-                years = [y for i, y in enumerate(years) if i == 0 or not (y[0].isdigit() and first.isdigit() and int(y[0]) < int(first))]
-                for index, (year, suffix, ys, ye) in enumerate(years):
-                    if len(years) == 1:
-                        span = (start, base + offset + work.end())
-                    else:
-                        span = (start, ye) if index == 0 else (ys, ye)
-                    found.append(
-                        Candidate(
-                            span[0], span[1], "parenthetical", names, et_al, year, suffix, group,
-                            (work.group("loc") or "").strip(" ,:"), comma=comma,
-                            separator_missing=missing and index == 0, weak=weak,
-                        )
-                    )
-                gap = _GAP.match(part, work.end())
-                pos = gap.end()
-                missing = not gap.group(1) and pos < len(part)
-                if not part[pos:pos + 1].isupper():
-                    pos = _PREFIX.match(part, pos).end()
-            offset += len(part) + 1
+        for start, end, names, et_al, year, suffix, locator, comma, missing, weak in works:
+            found.append(Candidate(base + start, base + end, "parenthetical", names, et_al, year, suffix, group,
+                                   locator, comma, missing, weak))
     return found
+
+
+_UNREAD = object()
+
+
+# The commonest contents, "Lemon, 2018", "Lemon et al., 2018", "Lemon and Lime, 2018",
+# read without the general reader's search; a test holds the two readings equal.
+_SIMPLE = re.compile(r"([A-Z][a-z]+)(?:( et al\.)| (?:and|&) ([A-Z][a-z]+))?, ((?:1[6-9]|20)[0-9][0-9])")
+
+
+def read_group(content: str) -> tuple[tuple, ...]:
+    """The works cited in one parenthetical's contents, with offsets into the
+    contents: (start, end, authors, et_al, year, suffix, locator, comma,
+    separator_missing, weak) each."""
+    simple = _SIMPLE.fullmatch(content)
+    if simple is None:
+        return read_works(content)
+    first, et_al, second, year = simple.groups()
+    names = (first, second) if second else (first,)
+    return ((0, len(content), names, et_al is not None, year, "", "", True, False, is_weak(names)),)
+
+
+def read_works(content: str) -> tuple[tuple, ...]:
+    """:func:`read_group` for any contents."""
+    found: list[tuple] = []
+    offset = 0
+    previous: tuple[tuple[str, ...], bool, bool] | None = None
+    for part in join_coauthors(content.split(";")):
+        lead = len(part) - len(part.lstrip())
+        pos = lead if part[lead:lead + 1].isupper() else max(_PREFIX.match(part).end(), lead)
+        missing = False
+        only = _YEARS_ONLY.match(part) if previous else None
+        if only:
+            names, et_al, comma = previous
+            for year, suffix, ys, ye in years_in(only.group("years"), offset + only.start("years")):
+                found.append((ys, ye, names, et_al, year, suffix, (only.group("loc") or "").strip(" ,:"), comma,
+                              False, is_weak(names) or len(year) == 3))
+            offset += len(part) + 1
+            continue
+        while pos < len(part):
+            work = _WORK.match(part, pos)
+            parsed = parse_names(work.group("names")) if work else None
+            if parsed is None:
+                # a lead-in in lower case: "(for the following, see esp. Forst 2013)"
+                for lead in (_LEAD_IN_COMMA, _LEAD_IN):
+                    lead_in = lead.match(part, pos)
+                    work = _WORK.match(part, lead_in.end()) if lead_in else None
+                    parsed = parse_names(work.group("names")) if work else None
+                    if parsed is not None:
+                        break
+                if parsed is None:
+                    break
+            names, et_al, _ = parsed
+            comma = "," in work.group("sep") or work.group("names").rstrip("\"\u201d").endswith(",")
+            previous = (names, et_al, comma)
+            start = offset + work.start()
+            years = years_in(work.group("years"), offset + work.start("years"))
+            # "(EO 138, 2021)": a three-digit first year reads as a numbered document,
+            # "(Hoechst 33342)" a five-digit one as a product (kept when the name matches)
+            # a year range ("Obama First Term (2009–2013)") is as often a period as a work
+            weak = is_weak(names) or len(years[0][0]) in (3, 5) or "\u2013" in years[0][0]
+            # "(Aristotle 1998, 1094a)": a later number below the first year is a page
+            first = years[0][0]
+            years = [y for i, y in enumerate(years) if i == 0 or not (y[0].isdigit() and first.isdigit() and int(y[0]) < int(first))]
+            locator = (work.group("loc") or "").strip(" ,:")
+            for index, (year, suffix, ys, ye) in enumerate(years):
+                if len(years) == 1:
+                    span = (start, offset + work.end())
+                else:
+                    span = (start, ye) if index == 0 else (ys, ye)
+                found.append((span[0], span[1], names, et_al, year, suffix, locator, comma, missing and index == 0, weak))
+            gap = _GAP.match(part, work.end())
+            pos = gap.end()
+            missing = not gap.group(1) and pos < len(part)
+            if not part[pos:pos + 1].isupper():
+                pos = _PREFIX.match(part, pos).end()
+        offset += len(part) + 1
+    return tuple(found)
 
 
 def scan(text: str) -> list[Candidate]:
@@ -294,9 +326,10 @@ def scan(text: str) -> list[Candidate]:
 
 
 # eLife's web style writes narrative citations without parentheses: "In a previous
-# attempt, Calow and Lappe, 2007 simulated ..."
+# attempt, Calow and Lappe, 2007 simulated ..." The pattern opens with its capital
+# (the look-behind after it) so that the search skips to the capitals of the text.
 _BARE = re.compile(
-    r"(?<![\w(\[])(?P<names>[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?"
+    r"(?P<names>[A-Z](?<![\w(\[][A-Z])[\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?"
     r"(?:\s+(?:and|&)\s+[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?|\s+et\s+al\.)?),\s(?P<year>(?:1[6-9]|20)\d\d[a-z]?)(?![\w\-\u2013])"
 )
 
@@ -306,16 +339,19 @@ def scan_bare(scan: str, found: list[Candidate], group_base: int = 0) -> list[Ca
     and bare: the linker keeps one only when it matches an entry exactly."""
     if ", 1" not in scan and ", 2" not in scan:
         return []
-    taken = sorted((c.start, c.end) for c in found)
-    starts = [a for a, _ in taken]
+    taken: list[tuple[int, int]] | None = None  # the spans found, sorted once a match needs them
     out: list[Candidate] = []
     group = group_base
     for match in _BARE.finditer(scan):
+        start = match.start()
+        if scan.rfind("(", max(0, start - 200), start) > scan.rfind(")", max(0, start - 200), start):
+            continue  # inside a parenthesis (one the parenthetical scanner read or did not)
+        if taken is None:
+            taken = sorted((c.start, c.end) for c in found)
+            starts = [a for a, _ in taken]
         index = bisect_right(starts, match.end()) - 1
-        if index >= 0 and taken[index][1] > match.start():
+        if index >= 0 and taken[index][1] > start:
             continue
-        if scan.rfind("(", max(0, match.start() - 200), match.start()) > scan.rfind(")", max(0, match.start() - 200), match.start()):
-            continue  # inside a parenthesis the parenthetical scanner did not read
         parsed = parse_names(match.group("names"))
         if parsed is None:
             continue

@@ -42,8 +42,11 @@ def suggestions(key: str, references: list[Reference]) -> tuple[Reference, ...]:
     return tuple(ref for _, _, ref in sorted(scored, key=lambda t: (t[0], t[1])))
 
 
+_DIGITS = re.compile(r"\d")
+
+
 def _digits_only(a: str, b: str) -> bool:
-    return re.sub(r"\d", "", a) == re.sub(r"\d", "", b)
+    return _DIGITS.sub("", a) == _DIGITS.sub("", b)
 
 
 def link_keys(citations: list[Citation], references: list[Reference]) -> dict[str, Link]:

@@ -20,7 +20,7 @@ from .citations import (
     YEARS,
     Candidate,
     is_weak,
-    years_in,
+    years_of,
 )
 from .data import LEAD_IN_WORDS, NARRATIVE_LEADERS, PARTICLES, REPORTING_VERBS
 
@@ -36,13 +36,41 @@ _INITIAL = re.compile(r"[A-Z]\.")
 def _walk_back(scan: str, start: int) -> tuple[list[tuple[str, int]], bool, bool, str, tuple[str, int] | None]:
     """Collect the name tokens before a ``(year)``: returns (tokens, et_al,
     possessive, the word just before the names, and the owner of a titled
-    work: ``Locke`` in "Locke's A Letter Concerning Toleration (1689)")."""
+    work: ``Locke`` in "Locke's A Letter Concerning Toleration (1689)").
+
+    The window is the 120 characters before the year, within its paragraph. Its
+    last 32 or so are tokenised first, and the whole window only when the walk
+    reaches their first token (the walk reads from the end, and seldom far)."""
     window_start = max(0, start - 120)
-    window = scan[window_start:start]
-    if "\n\n" in window:
-        window_start += window.rindex("\n\n") + 2
-        window = scan[window_start:start]
-    tokens = [(m.group(0), window_start + m.start()) for m in _TOKEN.finditer(window)]
+    paragraph = scan.rfind("\n\n", window_start, start)
+    if paragraph != -1:
+        window_start = paragraph + 2
+    cut = _cut(scan, window_start, start - _TAIL)
+    found = _walk_tokens(list(_TOKEN.finditer(scan, cut, start)), whole=cut == window_start)
+    if found is None:
+        found = _walk_tokens(list(_TOKEN.finditer(scan, window_start, start)), whole=True)
+    return found
+
+
+_TAIL = 32
+
+
+def _cut(scan: str, low: int, high: int) -> int:
+    """A place in [low, high] where the window's tokens break, so that the tokens
+    after it are the same whether the window is tokenised from there or from
+    ``low``: just after a space and before a character that is neither a space
+    nor the "a" of "et al" (the one token that holds spaces)."""
+    at = scan.rfind(" ", low, high) if high > low else -1
+    while at != -1 and (scan[at + 1].isspace() or scan[at + 1] == "a"):
+        at = scan.rfind(" ", low, at)
+    return at + 1 if at != -1 else low
+
+
+def _walk_tokens(tokens: list[re.Match[str]], whole: bool = False
+                 ) -> tuple[list[tuple[str, int]], bool, bool, str, tuple[str, int] | None] | None:
+    """The walk of :func:`_walk_back` over a window's tokens (matches, read as
+    ``tokens[i][0]``); None when they are only the window's tail (not ``whole``)
+    and the walk reached their first token, where it might have gone on."""
     et_al = possessive = False
     i = len(tokens) - 1
     if i >= 1 and tokens[i][0] == "," and tokens[i - 1][0][:1].isupper():
@@ -56,7 +84,7 @@ def _walk_back(scan: str, start: int) -> tuple[list[tuple[str, int]], bool, bool
     owner = None
     seen_conjunction = False
     while i >= 0 and len(taken) < 16:
-        word, pos = tokens[i]
+        word, pos = tokens[i][0], tokens[i].start()
         low = word.lower()
         is_last = not taken
         if is_last and POSSESSIVE.search(word) and len(word) > 2 and word[0].isupper():
@@ -77,6 +105,8 @@ def _walk_back(scan: str, start: int) -> tuple[list[tuple[str, int]], bool, bool
         else:
             break
         i -= 1
+    if i < 1 and not whole:
+        return None
     taken.reverse()
     while taken and (taken[0][0].lower() in CONJUNCTIONS or taken[0][0] == "," or taken[0][0].lower() in PARTICLES and len(taken) == 1):
         taken.pop(0)
@@ -150,12 +180,13 @@ def scan_narrative(scan: str, group_base: int = 0) -> list[Candidate]:
         )
         weak = not strong or is_weak(authors)
         group += 1
-        for year, suffix, _ys, _ye in years_in(match.group("years"), match.start("years")):
+        end = match.end()
+        locator = (match.group("loc") or "").strip(" ,:")
+        for year, suffix, _ys, _ye in years_of(match.group("years")):
             found.append(
                 Candidate(
-                    start, match.end(), "narrative", authors, et_al, year, suffix, group,
-                    (match.group("loc") or "").strip(" ,:"), weak=weak or len(year) == 3 or "\u2013" in year,
-                    variants=variants, variant_names=variant_names,
+                    start, end, "narrative", authors, et_al, year, suffix, group, locator,
+                    weak=weak or len(year) == 3 or "\u2013" in year, variants=variants, variant_names=variant_names,
                 )
             )
     return found

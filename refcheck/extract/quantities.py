@@ -59,6 +59,13 @@ _SLUG = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")  # every figure holds one: a text without is read no further
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_OF = re.compile(r"\s+of\b")
+_WORD = re.compile(r"[a-z]+")
+_CHANGE_AFTER = re.compile(r"\s+(?:higher|lower|more|less|increase|rise|growth|up|down)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     kind: str  # "money" | "percent" | "count"
@@ -75,7 +82,7 @@ class Figure:
 
 def _number(text: str) -> tuple[float, float]:
     """Value and precision (one unit of the last written digit)."""
-    if re.fullmatch(r"\d+,\d{1,2}", text):  # decimal comma
+    if _DECIMAL_COMMA.fullmatch(text):  # decimal comma
         text = text.replace(",", ".")
     text = text.replace(",", "")
     decimals = len(text.split(".")[1]) if "." in text else 0
@@ -88,10 +95,10 @@ def _role(text: str, start: int, end: int, kind: str) -> str:
     qualifier = _qualifier(text, start)
     if qualifier:  # "up to" qualifies the figure; it is not a change
         before = before.rstrip()[: -len(qualifier)]
-    if kind == "percent" and re.match(r"\s+of\b", after):
+    if kind == "percent" and _OF.match(after):
         return "share"
-    words = re.findall(r"[a-z]+", before)[-4:]
-    if any(w in _CHANGE_WORDS for w in words) or re.match(r"\s+(?:higher|lower|more|less|increase|rise|growth|up|down)\b", after):
+    words = _WORD.findall(before)[-4:]
+    if any(w in _CHANGE_WORDS for w in words) or _CHANGE_AFTER.match(after):
         return "change"
     return "level"
 
@@ -156,6 +163,8 @@ def _ranges(text: str) -> list[Figure]:
 
 def figures(text: str) -> list[Figure]:
     """All money amounts, percentages and scaled counts in ``text``."""
+    if not _DIGIT.search(text):
+        return []
     found = _slug_figures(text) if "-" in text else []
     if any(c in text for c in "-\u2013\u2014") or " to " in text:
         found += _ranges(text)

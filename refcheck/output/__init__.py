@@ -31,3 +31,13 @@ def render(report, fmt: str, color: bool = False, quiet: bool = False, statistic
 
         return text.render(report, color=color, full=fmt == "full", quiet=quiet, statistics=statistics, width=width)
     return import_module(f".{_MODULES[fmt]}", __name__).render(report)
+
+
+def render_pieces(report, fmt: str, **options):
+    """:func:`render` in pieces to write one after the other: JSON is made while it
+    is written (see :func:`.json_format.render_chunks`), the others are one piece."""
+    if resolve(fmt, options.get("terminal", False)) == "json":
+        from .json_format import render_chunks
+
+        return render_chunks(report)
+    return [render(report, fmt, **options)]

@@ -46,4 +46,6 @@ def json_safe(text: str) -> str:
     a lone surrogate, which cannot be written as UTF-8. The escape is valid JSON
     and lossless: ``os.fsencode(json.loads(...)["path"])`` gives back the bytes.
     """
+    if text.isascii():  # constant time for an ASCII string: nothing to scan
+        return text
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 from .. import __version__
 from ..findings import FileResult, Finding, Report
 from ..model import Citation, Reference
 from .escape import json_safe
+from .json_encode import Lazy, iterencode
 
 SCHEMA = 2
 
@@ -124,11 +123,22 @@ def file_dict(result: FileResult) -> dict:
     }
 
 
-def render(report: Report) -> str:
-    data = {
+def _file_stream(result: FileResult) -> dict:
+    """:func:`file_dict` with its arrays made while they are written."""
+    positions = result.positions
+    return {
+        "path": result.path,
+        "references": Lazy(lambda: (_reference(r, positions[r.id], result.link_status) for r in result.references)),
+        "citations": Lazy(lambda: (_citation(c, positions[c.id], result.links) for c in result.citations)),
+        "findings": Lazy(lambda: (finding_dict(f) for f in result.findings)),
+    }
+
+
+def _data(report: Report, files) -> dict:
+    return {
         "schema": SCHEMA,
         "refcheck": __version__,
-        "files": [file_dict(r) for r in report.files],
+        "files": files,
         "errors": [error_dict(e) for e in report.errors],
         "notes": list(report.notes),
         "summary": {
@@ -138,4 +148,15 @@ def render(report: Report) -> str:
             "findings": report.counts(),
         },
     }
-    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+
+
+def render_chunks(report: Report):
+    """The JSON document in pieces, each reference, citation and finding made as it
+    is written: a 50,000-reference report never stands in memory as dicts or as one string."""
+    for piece in iterencode(_data(report, [_file_stream(r) for r in report.files])):
+        yield json_safe(piece)
+    yield "\n"
+
+
+def render(report: Report) -> str:
+    return "".join(render_chunks(report))

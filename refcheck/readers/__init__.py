@@ -9,36 +9,41 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from importlib import import_module
 from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Document
-from . import docx, html, jats, latex, markdown, pdf, text
 from .decode import decode
 from .files import MAX_BYTES, problem, read_regular, read_stream
 
+# suffix -> the reader's module, imported when a file of its kind is read
 READERS = {
-    ".txt": text,
-    ".text": text,
-    ".rst": text,
-    ".md": markdown,
-    ".markdown": markdown,
-    ".tex": latex,
-    ".ltx": latex,
-    ".html": html,
-    ".htm": html,
-    ".xml": jats,
-    ".nxml": jats,
-    ".docx": docx,
-    ".pdf": pdf,
+    ".txt": "text",
+    ".text": "text",
+    ".rst": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".tex": "latex",
+    ".ltx": "latex",
+    ".html": "html",
+    ".htm": "html",
+    ".xml": "jats",
+    ".nxml": "jats",
+    ".docx": "docx",
+    ".pdf": "pdf",
 }
 SUPPORTED_SUFFIXES = tuple(sorted(READERS))
 __all__ = ["MAX_BYTES", "READERS", "SUPPORTED_SUFFIXES", "expand", "read_bytes", "read_path", "read_source", "read_stdin", "reader_for"]
 
 
 def reader_for(path: str):
-    suffix = os.path.splitext(path)[1].lower()
-    return READERS.get(suffix)
+    """The reader module for ``path``'s suffix, or None."""
+    return _module(READERS.get(os.path.splitext(path)[1].lower()))
+
+
+def _module(name: str | None):
+    return None if name is None else import_module(f".{name}", __name__)
 
 
 def _read(module, path: str, data: bytes, bib: tuple[str, ...]) -> Document:
@@ -60,9 +65,9 @@ def in_folders(name: str) -> bool:
 
 def read_bytes(path: str, data: bytes, fmt: str | None = None, bib: tuple[str, ...] = ()) -> Document:
     """Decode ``data`` read from ``path`` with the reader for its format."""
-    module = READERS.get(f".{fmt}") if fmt else reader_for(path)
+    module = _module(READERS.get(f".{fmt}")) if fmt else reader_for(path)
     if module is None:
-        module = text
+        module = _module("text")
     return _read(module, path, data, bib)
 
 

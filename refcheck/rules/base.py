@@ -74,14 +74,55 @@ class Context:
     def citation_by_id(self) -> dict[str, Citation]:
         return {c.id: c for c in self.citations}
 
-    def linked(self):
-        """(citation, link) for every citation tied to one reference."""
+    def linked(self) -> list[tuple[Citation, Link]]:
+        """(citation, link) for every citation tied to one reference (worked out once)."""
+        return self._linked
+
+    def of_kind(self, *kinds: str) -> list[tuple[Citation, Link]]:
+        """(citation, link) for the citations linked in one of these ways ("year",
+        "ambiguous", ...), kind by kind, each in the text's order. A rule about one kind
+        of link reads those, not all 50,000 citations of a long document."""
+        by_kind = self._by_kind
+        return [pair for kind in kinds for pair in by_kind.get(kind, ())]
+
+    def linked_plural(self) -> list[tuple[Citation, Link]]:
+        """:meth:`linked` without the pairs of one named author cited for an entry of
+        one author: what the rules on the number of authors read (RC104, RC105)."""
+        return self._plural
+
+    @cached_property
+    def _by_kind(self) -> dict[str, list[tuple[Citation, Link]]]:
+        by_kind: dict[str, list] = {}
+        links = self.links
+        for citation in self.citations:
+            link = links[citation.id]
+            by_kind.setdefault(link.kind, []).append((citation, link))
+        return by_kind
+
+    @cached_property
+    def _linked(self) -> list[tuple[Citation, Link]]:
+        pairs = []
+        links = self.links
         for citation in self.citations:
             if not citation.authors:
                 continue  # a keyed citation names no author or year to compare
-            link = self.links[citation.id]
+            link = links[citation.id]
             if link.kind in LINKED and link.reference is not None:
-                yield citation, link
+                pairs.append((citation, link))
+        return pairs
+
+    @cached_property
+    def _plural(self) -> list[tuple[Citation, Link]]:
+        return [(c, link) for c, link in self._linked
+                if c.et_al or len(c.authors) != 1 or link.reference.et_al or len(link.reference.authors) != 1]
+
+    @cached_property
+    def linked_by_reference(self) -> dict[str, list[tuple[Citation, Link]]]:
+        """Reference id -> the (citation, link) pairs of :meth:`linked` that point to it."""
+        by_reference: dict[str, list] = {}
+        for pair in self._linked:
+            by_reference.setdefault(pair[1].reference.id, []).append(pair)
+        return by_reference
 
     def line_of(self, ref: Reference) -> int:
         if ref.origin is not None:

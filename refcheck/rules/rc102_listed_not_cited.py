@@ -31,7 +31,6 @@ Cite the work where it is used, or remove the entry.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -73,7 +72,7 @@ def check(ctx: Context) -> Iterator[Problem]:
                 yield Problem(ref.span, f"{ref.key} ({ref.label}) is in the bibliography but never cited", None, None, ref.id)
             continue
         if ref.id not in cited and ref.problem is None:
-            mentions = mentions or _Mentions(ctx)
+            mentions = mentions or _Mentions(ctx, [r for r in ctx.references if r.id not in cited and r.problem is None])
             near = mentions.find(ref)
             if near is None:
                 yield Problem(ref.span, f"{ref.label} is listed but never cited", None, None, ref.id)
@@ -89,44 +88,127 @@ def check(ctx: Context) -> Iterator[Problem]:
 
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
-_YEARISH = re.compile(r"\b(?:1\d\d\d|20\d\d)[a-z]?\b|\bn\.\s?d\.|\bs\.\s?d\.|\bs\.\s?f\.")
+# (the lookahead lets the engine skip to the characters a match can start with)
+_YEARISH = re.compile(r"(?=[12ns])(?:\b(?:1\d\d\d|20\d\d)[a-z]?\b|\bn\.\s?d\.|\bs\.\s?d\.|\bs\.\s?f\.)")
 # endings a name takes in running text: "Wissenschaftsrates", "Marx's"
 _ENDINGS = ("", "s", "es", "e", "n", "'s", "\u2019s")
 
 
 class _Mentions:
-    """Where each word and each year stands in the text outside the reference list."""
+    """Where the first authors' names and the years stand in the text outside the reference list."""
 
     WINDOW = 200  # characters between a name and its year
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, refs: list) -> None:
         text = ctx.document.scan
         section = ctx.section
-        skip = (section.heading_start, section.end) if section else (0, 0)
+        self.skip = (section.heading_start, section.end) if section else (0, 0)
+        self.text = text
+        # the words to look for: each uncited entry's name keys with the endings of running text
+        wanted = {key + ending for ref in refs for key in _keys(ref) for ending in _ENDINGS}
+        # which words of the text fold to one of them (each distinct word folded once), then
+        # where those stand: a word is a _WORD match, so a hit must start one and end one
+        spelled = {word for word in _distinct_words(text) if fold(word).lower() in wanted}
         self.words: dict[str, list[int]] = defaultdict(list)
-        self.years: dict[str, list[int]] = defaultdict(list)
-        for match in _WORD.finditer(text):
-            if not skip[0] <= match.start() < skip[1]:
-                self.words[fold(match.group(0)).lower()].append(match.start())
-        for match in _YEARISH.finditer(text):
-            if not skip[0] <= match.start() < skip[1]:
-                self.years[match.group(0)[:4].lower().replace(" ", "")].append(match.start())
+        if spelled:
+            # (a word ends where no word character follows: the greedy _WORD stops there)
+            pattern = re.compile(f"(?:{_trie(spelled)})(?![\\w'\u2019\\-])")
+            for match in pattern.finditer(text):
+                start = match.start()
+                if self._outside(start) and _starts_word(text, start) and _WORD.match(text, start).end() == match.end():
+                    self.words[fold(match.group(0)).lower()].append(start)
+        self._near: dict[int, set[str]] = {}
+
+    def _outside(self, offset: int) -> bool:
+        return not self.skip[0] <= offset < self.skip[1]
+
+    def _years_near(self, offset: int) -> set[str]:
+        """The years written within WINDOW characters of ``offset`` (where they start),
+        outside the list: each a _YEARISH match's first four characters."""
+        near = self._near.get(offset)
+        if near is None:
+            low, high = max(0, offset - self.WINDOW), offset + self.WINDOW
+            # a match starting by ``high`` ends well before this end (a year is at most 7 characters)
+            matches = _YEARISH.finditer(self.text, low, high + 16)
+            near = {m.group(0)[:4].lower().replace(" ", "") for m in matches if m.start() <= high and self._outside(m.start())}
+            self._near[offset] = near
+        return near
 
     def find(self, ref) -> tuple[str, str, int] | None:
         """(name as listed, year, offset of the name) when the first author's name (its
         longest word, or an alias) stands within WINDOW characters of the entry's year."""
-        year = (ref.year or "n.d.")[:4].lower()
-        years = sorted(self.years.get(year, []) + (self.years.get("s.d.", []) if year == "n.d." else []))
-        if not years or not ref.authors:
+        if not ref.authors:
             return None
-        family = ref.authors[0].family
-        keys = [max(fold(family).lower().replace("-", " ").split(), key=len, default="")] + [a.lower() for a in ref.aliases]
-        for key in keys:
-            if len(key) < 3:
-                continue
+        year = (ref.year or "n.d.")[:4].lower()
+        years = {year, "s.d."} if year == "n.d." else {year}
+        for key in _keys(ref):
             for ending in _ENDINGS:
                 for offset in self.words.get(key + ending, ()):
-                    index = bisect_left(years, offset - self.WINDOW)
-                    if index < len(years) and years[index] <= offset + self.WINDOW:
-                        return family, ref.year or "n.d.", offset
+                    if years & self._years_near(offset):
+                        return ref.authors[0].family, ref.year or "n.d.", offset
         return None
+
+
+def _keys(ref) -> list[str]:
+    """The words an entry's first author is looked for as: the longest word of the
+    family name, and the entry's aliases; folded, lower case, three letters or more."""
+    if not ref.authors:
+        return []
+    family = ref.authors[0].family
+    keys = [max(fold(family).lower().replace("-", " ").split(), key=len, default="")] + [a.lower() for a in ref.aliases]
+    return [key for key in keys if len(key) >= 3]
+
+
+def _trie(words: set[str]) -> str:
+    """A pattern matching any of ``words``, shared prefixes written once
+    ("Ka(?:lo|mer)"): an alternation of hundreds of names is otherwise tried name by
+    name at every capital of the text. A longer word is preferred to its prefix."""
+    tree: dict = {}
+    long = sorted(w for w in words if len(w) > 100)  # (the pattern nests one group per letter)
+    for word in words - set(long):
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # the end of a word
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return "|".join([re.escape(w) for w in long] + ([pattern(tree)] if tree else []))
+
+
+def _distinct_words(text: str, chunk: int = 1 << 18) -> set[str]:
+    """The distinct _WORD matches of ``text``. A word never spans white space, so
+    the words of the distinct white-space-separated tokens are those of the text
+    (and a text repeats its tokens: 37k distinct of 880k at 6.7 MB). The text is
+    split a chunk at a time (cut at a space), so no list of all its tokens is built."""
+    tokens: set[str] = set()
+    start = 0
+    while start < len(text):
+        end = text.find(" ", start + chunk)
+        end = len(text) if end == -1 else end
+        tokens.update(text[start:end].split())
+        start = end
+    words: set[str] = set()
+    for token in tokens:
+        words.update(_WORD.findall(token))
+    return words
+
+
+def _starts_word(text: str, start: int) -> bool:
+    """Whether a _WORD match starts at ``start`` when the text is scanned from its
+    beginning: no word runs into it (a run of word characters before it holds no letter)."""
+    index = start - 1
+    while index >= 0 and _WORD_CHAR.match(text, index):
+        if _LETTER.match(text, index):
+            return False
+        index -= 1
+    return True
+
+
+_WORD_CHAR = re.compile(r"[\w'\u2019\-]")
+_LETTER = re.compile(r"[^\W\d_]")  # what a _WORD starts with

@@ -36,9 +36,9 @@ DEFAULT_SEVERITY = Severity.ERROR
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for citation, link in ctx.linked():
-        if link.kind != "year":
-            continue
+    for citation, link in ctx.of_kind("year"):
+        if not citation.authors or link.reference is None:
+            continue  # as Context.linked()
         ref = link.reference
         also = [r for r in link.others if r.year and r.year != ref.year]
         extra = ""

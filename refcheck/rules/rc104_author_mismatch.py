@@ -51,7 +51,10 @@ def _all_names(ref: Reference) -> str:
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for citation, link in ctx.linked():
+    # a misspelled or reordered name, whatever the count; else one name cited for an entry
+    # of one author leaves nothing to compare (the name linked)
+    misread = [(c, link) for c, link in ctx.of_kind("fuzzy", "order") if c.authors and link.reference is not None]
+    for citation, link in misread + [p for p in ctx.linked_plural() if p[1].kind not in ("fuzzy", "order")]:
         ref = link.reference
         if link.kind == "fuzzy":
             yield Problem(

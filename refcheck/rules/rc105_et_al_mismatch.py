@@ -43,16 +43,14 @@ def _all_names(families: list[str]) -> str:
 def check(ctx: Context) -> Iterator[Problem]:
     threshold = ET_AL_FROM[ctx.style]
     always = ET_AL_ALWAYS_FROM[ctx.style]
-    for citation, link in ctx.linked():
+    for citation, link in ctx.linked_plural():  # one name for one author is right in every style
         ref = link.reference
         if link.kind in ("fuzzy", "order") or ref.corporate or ref.editors:
             continue
         count = len(ref.authors)
-        families = [a.family for a in ref.authors]
-        first = families[0]
-        label = f"{ref.label} has {count} author{'s' if count != 1 else ''}" if not ref.et_al and count > 1 else None
         if citation.et_al:
             if not ref.et_al and count < threshold:
+                families = [a.family for a in ref.authors]
                 yield Problem(
                     citation.span,
                     f"{cited_label(citation)}: \"et al.\" for a work with {count} author{'s' if count != 1 else ''}; {ctx.style} names {'both' if count == 2 else 'the'} author{'s' if count != 1 else ''}: {ref.label}",
@@ -62,15 +60,15 @@ def check(ctx: Context) -> Iterator[Problem]:
                 )
             continue
         cited = len(citation.authors)
+        if ref.et_al and cited > 1 or cited == 1 and count >= 2 and not ref.et_al:
+            continue  # a full list for an "et al." entry is fine; a co-author dropped is RC104's
+        families = [a.family for a in ref.authors]
+        first = families[0]
         if ref.et_al and cited == 1:
             yield Problem(citation.span, f"{cited_label(citation)}: the entry has several authors ({ref.label}); cite it as {first} et al.", rewrite(citation, authors=f"{first} et al."), citation.id, ref.id)
-        elif ref.et_al:
-            continue
         elif cited > count:
-            label = label or f"{ref.label} has {count} author"
+            label = f"{ref.label} has {count} author{'s' if count > 1 else ''}"
             yield Problem(citation.span, f"{cited_label(citation)}: names {cited} authors but {label}", rewrite(citation, authors=_all_names(families) if count < threshold else f"{first} et al."), citation.id, ref.id)
-        elif cited == 1 and count >= 2:
-            continue  # a co-author dropped: RC104's
         elif cited == count and count >= always:
             yield Problem(citation.span, f"{cited_label(citation)}: {ctx.style} cites a work with {count} authors as {first} et al.", rewrite(citation, authors=f"{first} et al."), citation.id, ref.id)
         elif 1 < cited < count and count >= threshold:

@@ -76,8 +76,7 @@ def check(ctx: Context) -> Iterator[Problem]:
                     ref.id,
                 )
             seen.setdefault(ref.year_suffix, ref)
-    for citation in ctx.citations:
-        link = ctx.links[citation.id]
+    for citation, link in ctx.of_kind("suffix", "ambiguous"):
         if link.kind == "suffix":
             ref = link.reference
             listed = f"{ref.label}" if ref.year_suffix else f"{ref.label} without a suffix"

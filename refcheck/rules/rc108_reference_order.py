@@ -23,6 +23,7 @@ Move the entry to its place in alphabetical order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..extract.names import fold
@@ -35,9 +36,12 @@ NAME = "reference-order"
 DEFAULT_SEVERITY = Severity.INFO
 
 
+_NOT_ALNUM = re.compile(r"[^\w ]|_")
+
+
 def _keys(ref) -> tuple[tuple, tuple]:
     family = fold(ref.authors[0].family).lower() if ref.authors else ""
-    family = "".join(c for c in family if c.isalnum() or c == " ")
+    family = _NOT_ALNUM.sub("", family)  # letters, digits and spaces (str.isalnum)
     year = ref.year if ref.year and ref.year[0].isdigit() else ("0000" if ref.year == "n.d." else "9999")
     bare = family[4:] if family.startswith("the ") else family
     return (family, year, ref.year_suffix), (bare, year, ref.year_suffix)
@@ -49,8 +53,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     # a .bib or CSL file is in any order (the bibliography style sorts it), a
     # JATS ref-list in the publisher's
     refs = [r for r in ctx.references if r.authors and r.source == Source.TEXT]
-    for before, ref in zip(refs, refs[1:]):
-        (lit_b, bare_b), (lit_r, bare_r) = _keys(before), _keys(ref)
+    keys = [_keys(r) for r in refs]
+    for (before, (lit_b, bare_b)), (ref, (lit_r, bare_r)) in zip(zip(refs, keys), zip(refs[1:], keys[1:])):
         if lit_r < lit_b and bare_r < bare_b:
             yield Problem(
                 ref.span,

@@ -63,9 +63,10 @@ class _FirstUrlOfRun:
 CHECKS = (
     (_APOSTROPHE, "a closing double quote used as an apostrophe", "’", "\u201d"),
     (re.compile(r"(?:â€[™œ\u009d\"˜“”]|Ã[\u0080-\u00bf©¨¶¼±¤§]|Â[\u00a0-\u00bf])"), "mojibake (text decoded with the wrong encoding)", None, "âÃÂ"),
-    (re.compile(r"(?<!\.)([,;:])\s*\1|(?<![.\w])\.\s+\.(?!\.)|(?<!\.)\.\.(?!\.)"), "doubled punctuation", None, ",;:."),
+    (re.compile(r"(?=[,;:.])(?:(?<!\.)([,;:])\s*\1|(?<![.\w])\.\s+\.(?!\.)|(?<!\.)\.\.(?!\.))"), "doubled punctuation", None, ",;:."),
     (_FirstUrlOfRun(r"https?://\S*[/\-_]\s+[\w\-]+[/.][\w\-./]*\w"), "whitespace inside a URL", None, ":"),
 )
+_NEEDS = [re.compile(f"[{re.escape(needs)}]") for *_, needs in CHECKS]  # one C scan for any of them
 _URL = re.compile(r"https?://\S+")
 PAIRS = (("(", ")"), ("[", "]"), ("\u201c", "\u201d"), ("\u2018", "\u2019"))
 
@@ -88,8 +89,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     text = ctx.document.text
     for ref in ctx.references:
         raw = text[ref.span.start:ref.span.end]
-        for pattern, what, fix, needs in CHECKS:
-            found = pattern.search(raw) if any(c in raw for c in needs) else None
+        for (pattern, what, fix, _), needs in zip(CHECKS, _NEEDS):
+            found = pattern.search(raw) if needs.search(raw) else None
             if found:
                 start = ref.span.start + found.start()
                 shown = found.group(0)

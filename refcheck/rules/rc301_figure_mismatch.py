@@ -26,6 +26,7 @@ that gives the stated figure).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..extract.quantities import agree, comparable, figures
@@ -44,21 +45,25 @@ def _source_figures(ctx: Context, ref) -> list:
     if ctx.link_status:  # with --links, the fetched page titles count as the source's words too
         sources += [("page title", s.title) for u in reference_urls(ref)
                     if (s := ctx.link_status.get(u)) is not None and s.title]
-    return [(where, f) for where, text in sources if text for f in figures(text)]
+    # every figure has a digit ("$2.5 billion", "40%", "1,200"): most titles have none
+    return [(where, f) for where, text in sources if text and _DIGIT.search(text) for f in figures(text)]
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     text = ctx.document.text
-    by_reference: dict[str, list] = {}
-    for citation, link in ctx.linked():
-        ref = link.reference
-        if link.kind not in ("exact", "suffix") or not ref.title:
-            continue
-        listed = by_reference.get(ref.id)
-        if listed is None:
-            listed = by_reference[ref.id] = _source_figures(ctx, ref)
-        if not listed:
-            continue
+    for pairs in ctx.linked_by_reference.values():  # entry by entry: most titles have no figure
+        ref = pairs[0][1].reference
+        citations = [c for c, link in pairs if link.kind in ("exact", "suffix")]
+        listed = _source_figures(ctx, ref) if citations and ref.title else None
+        if listed:
+            yield from _compare(ctx, text, ref, listed, citations)
+
+
+def _compare(ctx: Context, text: str, ref, listed: list, citations: list) -> Iterator[Problem]:
+    for citation in citations:
         start, end = citing_clause(ctx, citation)
         stated = figures(text[start:end])
         reported = set()

@@ -37,11 +37,15 @@ DEFAULT_SEVERITY = Severity.INFO
 
 def check(ctx: Context) -> Iterator[Problem]:
     text = ctx.document.text
-    for citation, link in ctx.linked():
-        ref = link.reference
-        dated = next((d for d in map(url_date, ref.urls) if d), None)
-        if dated is None or link.kind not in ("exact", "suffix"):
-            continue
+    for pairs in ctx.linked_by_reference.values():  # entry by entry: few URLs carry a date
+        ref = pairs[0][1].reference
+        dated = next((d for d in map(url_date, ref.urls) if d), None) if ref.urls else None
+        if dated is not None:
+            yield from _compare(ctx, text, ref, dated, [c for c, link in pairs if link.kind in ("exact", "suffix")])
+
+
+def _compare(ctx: Context, text: str, ref, dated: tuple, citations: list) -> Iterator[Problem]:
+    for citation in citations:
         start, end = citing_clause(ctx, citation)
         for c_start, c_end, year, first, _last, said in claimed_dates(text[start:end]):
             if (year, first) > dated:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from refcheck.extract.citations import parse_names, scan
+from refcheck.extract.citations import _SIMPLE, parse_names, read_group, read_works, scan
 
 
 def works(text: str) -> list[tuple]:
@@ -121,3 +123,93 @@ def test_unicode_spaces_quotes_and_dashes():
 
 def test_numbered_documents_are_weak():
     assert [(c.authors, c.year, c.weak) for c in scan("(EO 138, 2021)")] == [(("EO",), "138", True), (("EO",), "2021", True)]
+
+
+def test_repeated_group_contents_read_once_placed_each_time():
+    """A group's contents are read once per document (a memo keyed by the text);
+    each repeat still gets its own offsets and group number, and a group without
+    a year between them does not count as a group."""
+    text = "A (Lemon, 2018; 2019). B (no year). C (Lemon, 2018; 2019) and (Moreau and Ito 2009 Okafor et al. 2004)" \
+           " (Moreau and Ito 2009 Okafor et al. 2004)"
+    found = [(c.start, c.end, c.authors, c.et_al, c.year, c.group, c.separator_missing) for c in scan(text)]
+    assert found == [
+        (3, 14, ("Lemon",), False, "2018", 1, False), (16, 20, ("Lemon",), False, "2019", 1, False),
+        (39, 50, ("Lemon",), False, "2018", 2, False), (52, 56, ("Lemon",), False, "2019", 2, False),
+        (63, 82, ("Moreau", "Ito"), False, "2009", 3, False), (83, 101, ("Okafor",), True, "2004", 3, True),
+        (104, 123, ("Moreau", "Ito"), False, "2009", 4, False), (124, 142, ("Okafor",), True, "2004", 4, True),
+    ]
+    assert [text[c.start:c.end] for c in scan(text)][4:6] == ["Moreau and Ito 2009", "Okafor et al. 2004"]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # a list of names longer than the tail tokenised first: the whole window is read
+        ("We know, as Smith, Jones, Brown, Green, White, Gray and Black (2019) wrote, little.",
+         [(12, ("Smith", "Jones", "Brown", "Green", "White", "Gray", "Black"), False, False)]),
+        # "et al" is the one token with spaces: the tail does not start inside it
+        ("The rivers of the north as Vanderhill et    al. (2020) show are cold.", [(27, ("Vanderhill",), True, False)]),
+        ("A long line of words before a paragraph.\n\nLemon and Lime (2018) agree.", [(42, ("Lemon", "Lime"), False, False)]),
+        ("Lemon (2018)", [(0, ("Lemon",), False, False)]),
+        ("Ng" + " " * 60 + "(2019)", [(0, ("Ng",), False, False)]),
+        # at most 16 tokens are taken, whatever the length
+        ("A B C D E F G H I J K L M N O P Q R S T (2019)", [(10, ("F G H I J K L M N O P Q R S T",), False, True)]),
+        ("this sentence is long enough to pass the cut, and then, Lind (2019).", [(56, ("Lind",), False, True)]),
+    ],
+)
+def test_narrative_walk_back_reads_the_whole_window_when_needed(text, found):
+    """The walk back from "(year)" tokenises the last ~32 characters first and the
+    120-character window only when the walk reaches the first of their tokens."""
+    assert [(c.start, c.authors, c.et_al, c.weak) for c in scan(text) if c.form == "narrative"] == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Calow and Lappe, 2007 found it.", [(0, 21, ("Calow", "Lappe"), "2007")]),  # at the very start
+        ("x Calow, 2007", [(2, 13, ("Calow",), "2007")]),
+        ("\u00e9 Calow, 2007", [(2, 13, ("Calow",), "2007")]),
+        ("-Calow, 2007", [(1, 12, ("Calow",), "2007")]),
+        ("Smith et al., 2019a showed", [(0, 19, ("Smith",), "2019")]),
+        ("as xCalow, 2007 said", []),  # the capital inside a word
+        ("\u00e9Calow, 2007", []),
+        ("9Calow, 2007", []),
+        ("[Calow, 2007", []),
+        # inside a parenthesis, read or not, none either; after a closed one, it counts
+        ("(see Lind and Berg, 2007 for more", []),
+        ("It (as Lind and Berg, 2007 showed) is.", []),
+        ("x (y) Lind and Berg, 2007 showed", [(6, 25, ("Lind", "Berg"), "2007")]),
+    ],
+)
+def test_bare_citation_starts_after_no_word_character(text, found):
+    """The bare pattern opens with its capital and looks behind it: a capital
+    after a letter, a digit, "(" or "[" starts no bare citation."""
+    assert [(c.start, c.end, c.authors, c.year) for c in scan(text) if c.bare] == found
+
+
+@pytest.mark.parametrize(
+    "content, works",
+    [
+        ("Lemon, 2018", ((0, 11, ("Lemon",), False, "2018", "", "", True, False, False),)),
+        ("Lemon et al., 2018", ((0, 18, ("Lemon",), True, "2018", "", "", True, False, False),)),
+        ("Lemon and Lime, 1999", ((0, 20, ("Lemon", "Lime"), False, "1999", "", "", True, False, False),)),
+        ("Lemon & Lime, 1999", ((0, 18, ("Lemon", "Lime"), False, "1999", "", "", True, False, False),)),
+        ("May, 2019", ((0, 9, ("May",), False, "2019", "", "", True, False, True),)),  # weak: a month
+        ("And, 2019", ((0, 9, ("And",), False, "2019", "", "", True, False, False),)),
+    ],
+)
+def test_simple_contents_read_as_the_general_reader_reads_them(content, works):
+    assert _SIMPLE.fullmatch(content)
+    assert read_group(content) == read_works(content) == works
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(_SIMPLE, fullmatch=True))
+def test_simple_reading_is_the_general_one(content):
+    assert read_group(content) == read_works(content)
+
+
+@pytest.mark.parametrize("content", ["Lemon, 2018a", "Lemon , 2018", "Lemon 2018", "Lemon, 2018, p. 4", "M\u00fcller, 2018",
+                                     "Lemon et al. 2018", "Lemon, 1599", "Lemon and lime, 2018", "Lemon, 2018."])
+def test_other_contents_take_the_general_reader(content):
+    assert _SIMPLE.fullmatch(content) is None

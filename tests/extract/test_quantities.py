@@ -87,3 +87,10 @@ def test_fuzz_figures_bounded(text):
     figures(text)
     claimed_dates(text)
     assert time.perf_counter() - start < 2.0  # catastrophic backtracking takes far longer
+
+
+def test_a_text_without_digits_has_no_figures_and_any_digit_is_read():
+    """figures() reads no further than a digit search on a text without one; a
+    digit of another script still counts, as it does in the patterns."""
+    assert figures("A title: percent, billion, $ and tenge, but no number") == []
+    assert one("up \u0665 percent") == ("percent", 5.0, "%", "", "change")

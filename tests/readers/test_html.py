@@ -48,3 +48,24 @@ def test_broken_markup_is_read_without_a_crash(tmp_path):
     rows, report = check(tmp_path, "b.html")
     assert report.errors == []
     assert [code for _, _, code, _ in rows] == ["RC100"]
+
+
+def test_positions_of_objects_are_worked_out_when_asked():
+    import pickle
+
+    from refcheck.model import Document, Origin, Span
+
+    class Obj:  # the two attributes positions() reads, and an id
+        def __init__(self, id, start, origin=None):
+            self.id, self.span, self.origin = id, Span(start, start), origin
+
+    plain = Document.build("a.txt", "ab\ncd\n\nef")
+    objects = [Obj(f"C{o}", o) for o in (0, 1, 2, 3, 5, 6, 7, 8, 9)] + [Obj("R1", 4, Origin("refs.bib", 12, 3))]
+    positions = plain.positions(objects)
+    assert dict(positions) == {"C0": (1, 1), "C1": (1, 2), "C2": (1, 3), "C3": (2, 1), "C5": (2, 3), "C6": (3, 1),
+                               "C7": (4, 1), "C8": (4, 2), "C9": (4, 3), "R1": (12, 3)}
+    assert list(positions) == [o.id for o in objects] and len(positions) == 10
+    assert pickle.loads(pickle.dumps(positions)) == positions  # for --jobs
+    mapped = html.read("a.html", "<p>ab</p>\n<p>cd <b>e</b></p>")
+    objects = [Obj(f"C{o}", o) for o in range(len(mapped.text))]
+    assert [mapped.positions(objects)[o.id] for o in objects] == [mapped.position(o.span.start) for o in objects]
