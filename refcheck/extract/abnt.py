@@ -30,6 +30,7 @@ _INITIAL = re.compile(r"^(?:[A-Z\u00c0-\u00de]\.?-?){1,3}[.,;]?$")
 _NEXT_INITIAL = re.compile(r"^(?:[A-Z\u00c0-\u00de]\.-?){1,3}[,;]?$")
 _GIVEN_WORD = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'\u2019\-]+[.,;]?$")
 _ET_AL = re.compile(r"\s*et\s+al\.?", re.IGNORECASE)
+_TOKEN = re.compile(r"\S+")
 # from the first space of a run only (a match inside the run is one from its start)
 _ALIAS = re.compile(rf"(?:(?<!\s)|(?!\s))(?:\s+[-\u2013\u2014]\s+([{_U}]{{2,12}})$|\s+\(([{_U}]{{2,12}})\)$)")
 # The year of the imprint: ", 2019", ": 2019", "jun. 2019", "2019a"; never a range "1823-1988".
@@ -50,7 +51,7 @@ class Head:
 def _given(text: str, pos: int) -> tuple[str, int, str] | None:
     """The given names from ``pos``: (given, offset after them, what ended them:
     ";" another author, "." the end of the author block)."""
-    tokens = list(re.finditer(r"\S+", text[pos:pos + 200]))
+    tokens = list(_TOKEN.finditer(text[pos:pos + 200]))
     words = []
     for index, token in enumerate(tokens):
         word = token.group(0)

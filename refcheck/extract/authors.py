@@ -53,6 +53,7 @@ _DOTS = re.compile(r"\.\s?\.")  # what _ELLIPSIS needs, unless "…"
 # four characters before the end, where any match must start (\b still sees the one before)
 _INITIAL_STOP = re.compile(r"(?:\b[A-Za-z]|\b(?:Jr|Sr|Jnr|Snr))\.$")
 _LEADING_AND = re.compile(r"^(?:and|&)\s+")
+_ROLE_HINTS = ("ed", "hrsg", "hg", "coord", "comp", "dir", "org", "trans")
 # the role words _EDITORS finds at the end of the text, in lower case
 _ROLE_ENDS = ("ed.", "eds.", "editor", "editors", "dir.", "dirs.", "trans.", "comp.", "comps.", "coord.", "org.", "orgs.",
               "hrsg.", "hg.")
@@ -60,7 +61,7 @@ _ROLE_ENDS = ("ed.", "eds.", "editor", "editors", "dir.", "dirs.", "trans.", "co
 
 def _may_name_editors(text: str, low: str) -> bool:
     """False only when _EDITORS cannot match: it needs a bracket, or a role word at the end."""
-    if "(" in text or "[" in text or any(odd in text for odd in ODD_CASE):
+    if "(" in text or "[" in text or (not text.isascii() and any(odd in text for odd in ODD_CASE)):
         return True
     return low.removesuffix("\n").endswith(_ROLE_ENDS)
 
@@ -96,7 +97,10 @@ _VANCOUVER_INITIALS = re.compile(r"^(?:[A-Z]{1,4}|(?:[A-Z]\.){1,4}|[A-Z]{1,2}(?:
 def _is_vancouver(token: str) -> bool:
     """``Bernstein JGW``, ``Leighton R``, ``Benson E.``, ``Chen D-H``, ``Ou X``,
     ``De Lucca E``: family (of any length, particles included) then initials."""
-    words = token.split()
+    return _vancouver_words(token.split())
+
+
+def _vancouver_words(words: list[str]) -> bool:
     if len(words) < 2 or not _VANCOUVER_INITIALS.match(words[-1]):
         return False
     family = words[:-1]
@@ -122,9 +126,13 @@ def _family_of(words: list[str]) -> tuple[str, str]:
 def _looks_corporate(text: str) -> bool:
     head = text.split(",")[0]
     words = head.split()
+    if len(words) < 2:
+        return False  # every test below wants two words or more
     lowered = {w.lower().strip(".,;()") for w in words}
-    if lowered & CORPORATE_WORDS and len(words) >= 2:
+    if lowered & CORPORATE_WORDS:
         return True
+    if len(words) < 3:
+        return False  # and these three (core is a part of words)
     core = [w for w in words if w.lower() not in PARTICLES and w.lower() not in ("the", "of", "for", "and", "&")]
     if ("of" in lowered or "for" in lowered or "the" in lowered) and len(words) >= 3:
         return True
@@ -140,7 +148,7 @@ def parse_authors(text: str) -> ParsedAuthors:
     if "(" in text and _ROLE.search(text):
         text = _ROLE.sub("", text)
     low = text.lower()
-    if any(w in low for w in ("ed", "hrsg", "hg", "coord", "comp", "dir", "org", "trans")) and _may_name_editors(text, low) and _EDITORS.search(text):
+    if _may_name_editors(text, low) and any(w in low for w in _ROLE_HINTS) and _EDITORS.search(text):
         editors = True
         text = _EDITORS.sub("", text)
     et_al = False
@@ -197,11 +205,9 @@ def _pair(tokens: list[str]) -> tuple[Author, ...]:
         if len(token) <= _SUFFIX_MAX and _SUFFIX.match(token) and authors:
             last = authors[-1]
             authors[-1] = Author(f"{last.family} {token}", last.given)
-        elif _is_vancouver(token):
-            words = token.split()
+        elif _vancouver_words(words := token.split()):
             authors.append(Author(" ".join(words[:-1]), words[-1]))
         else:
-            words = token.split()
             # a particle counts only before the family name ("Kaustav Das" is two words)
             core = [w for w in words[:-1] if w.lower() not in PARTICLES] + words[-1:]
             following = tokens[i + 1] if i + 1 < len(tokens) else None

@@ -81,6 +81,11 @@ def _plausible_new_id(yymm: str, num: str) -> bool:
     return len(num) == (5 if year >= 15 else 4)
 
 
+_REGISTRANT = re.compile(r"10\.\d{4,9}(?:\.\d+)*/")
+_DOI_PREFIX = re.compile(r"^doi\s*:\s*", re.IGNORECASE)  # matches where r"doi\s*:" does
+_RESOLVER = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/", re.IGNORECASE)
+
+
 def malformed(ref: Reference) -> list[Malformed]:
     """Every mistyped DOI or arXiv identifier in the raw entry, in text order."""
     raw = ref.raw
@@ -90,16 +95,16 @@ def malformed(ref: Reference) -> list[Malformed]:
         if "\\" in doi:
             fixed = doi.replace("\\", "").rstrip(".,;:")
             out.append(Malformed(doi.rstrip(".,;:"), "the DOI contains a backslash (an escaped character from LaTeX or Markdown)", fixed))
-        elif not re.match(r"10\.\d{4,9}(?:\.\d+)*/", doi):
+        elif not _REGISTRANT.match(doi):
             out.append(Malformed(doi.rstrip(".,;:"), "the DOI's registrant code must have 4 to 9 digits (10.NNNN/...)", None))
     for match in _DOI_URL.finditer(raw):
         rest = match.group("rest")
         written = match.group(0).rstrip(".,;:")
-        if re.match(r"doi\s*:", rest, re.IGNORECASE):
-            doi = re.sub(r"^doi\s*:\s*", "", rest, flags=re.IGNORECASE).rstrip(".,;:")
+        if _DOI_PREFIX.match(rest):
+            doi = _DOI_PREFIX.sub("", rest).rstrip(".,;:")
             out.append(Malformed(written, 'the DOI URL repeats the "doi:" prefix, which breaks the link', f"https://doi.org/{doi}"))
-        elif re.match(r"(?:https?://)?(?:dx\.)?doi\.org/", rest, re.IGNORECASE):
-            doi = re.sub(r"^(?:https?://)?(?:dx\.)?doi\.org/", "", rest, flags=re.IGNORECASE).rstrip(".,;:")
+        elif _RESOLVER.match(rest):
+            doi = _RESOLVER.sub("", rest).rstrip(".,;:")
             out.append(Malformed(written, "the DOI URL repeats the resolver, which breaks the link", f"https://doi.org/{doi}"))
         elif match.group("space") and rest.startswith("10."):
             doi = rest.rstrip(".,;:")

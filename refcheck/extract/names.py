@@ -65,14 +65,18 @@ def name_keys(name: str) -> tuple[str, ...]:
 ODD_CASE = ("\u0130", "\u0131", "\u017f")
 
 
+def contains_any(text: str, words: tuple[str, ...]) -> bool:
+    """``any(word in text for word in words)``, without a generator."""
+    for word in words:
+        if word in text:
+            return True
+    return False
+
+
 def may_match_words(text: str, words: tuple[str, ...]) -> bool:
     """False only when an IGNORECASE pattern that needs one of ``words`` (lower
     case) cannot match ``text``: a prefilter before the pattern."""
-    low = text.lower()
-    for word in words:
-        if word in low:
-            return True
-    return any(odd in text for odd in ODD_CASE)
+    return contains_any(text.lower(), words) or (not text.isascii() and contains_any(text, ODD_CASE))
 
 
 _WORDS = re.compile(r"[a-z0-9]+")

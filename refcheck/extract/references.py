@@ -19,7 +19,7 @@ from .authors import parse_authors
 from .citations import split_year
 from .data import PUBLISHER_WORDS
 from .dates import ACCESS_RE, parse_date
-from .names import may_match_words
+from .names import contains_any, may_match_words
 from .sections import Entry
 
 _YEAR = r"(?:1\d\d\d|20\d\d)(?P<suffix>[a-z]?)"
@@ -245,7 +245,7 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
     doi_match = _DOI_RE.search(text) if "10." in text else None
     doi = trim_url(doi_match.group(0)) if doi_match else None
     low = text.lower()
-    access = ACCESS_RE.search(text) if any(word in low for word in _ACCESS_WORDS) else None
+    access = ACCESS_RE.search(text) if contains_any(low, _ACCESS_WORDS) else None
     accessed_raw = access.group("date") if access else None
     accessed = parse_date(accessed_raw) if accessed_raw else None
     fields = dict(raw=entry.text, urls=urls, doi=doi, accessed=accessed, accessed_raw=accessed_raw)

@@ -24,6 +24,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from ..model import Reference
 
 MAX_LENGTH = 8192
+_PORT = re.compile(r"(?::\d*)?")  # what may follow "[IPv6]" in a host
 TRACKERS = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_hsenc|_hsmi|yclid|ref_src)$", re.IGNORECASE)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]{0,30}):")
 _LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$")
@@ -80,7 +81,7 @@ def parse_url(text: str) -> Url | BadUrl:
         return BadUrl(scheme, "no host name")
     hostport = parts.netloc.rpartition("@")[2]
     bracketed = hostport.startswith("[")
-    if bracketed and not re.fullmatch(r"(?::\d*)?", hostport.rpartition("]")[2]):
+    if bracketed and not _PORT.fullmatch(hostport.rpartition("]")[2]):
         return BadUrl(scheme, _split_error("IPv6"))
     try:
         port = parts.port

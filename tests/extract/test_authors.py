@@ -105,3 +105,14 @@ def test_roles_ellipses_conjunctions_and_stops_past_the_prefilters(text, expecte
     # last four characters for an initial's stop) against the cases it must not miss
     found, is_corporate, _, has_editors = pairs(text)
     assert (found, is_corporate, has_editors) == (expected, corporate, editors)
+
+
+@pytest.mark.parametrize(
+    "text, corporate",
+    [("Smith", False), ("World Bank", True), ("Smith Lee", False), ("Ministry of Health", True), ("Alpha Beta Gamma", True),
+     ("Alpha Beta G.", False), ("van der Berg", False), ("", False), ("Health Organization, W.", True)],
+)
+def test_corporate_shape_by_word_count(text, corporate):
+    from refcheck.extract.authors import _looks_corporate
+
+    assert _looks_corporate(text) is corporate
