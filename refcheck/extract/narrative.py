@@ -152,12 +152,16 @@ def scan_narrative(scan: str, group_base: int = 0) -> list[Candidate]:
             names = names[1:]
         if not names:
             continue
-        first_words = names[0][0].split()
-        first_positions = [pos for word, pos in taken if word in first_words][: len(first_words)]
-        variants = []
-        for k in range(len(first_words)):
-            authors = (" ".join(first_words[k:]),) + tuple(n for n, _ in names[1:])
-            variants.append((first_positions[k] if k < len(first_positions) else names[0][1], authors))
+        first, first_start = names[0]
+        others = tuple(n for n, _ in names[1:])
+        if " " not in first:  # a one-word first name: one reading
+            first_words = [first]
+            variants = [(first_start, (first,) + others)]
+        else:
+            first_words = first.split()
+            first_positions = [pos for word, pos in taken if word in first_words][: len(first_words)]
+            variants = [(first_positions[k] if k < len(first_positions) else first_start, (" ".join(first_words[k:]),) + others)
+                        for k in range(len(first_words))]
         if owner is not None:
             variants.append((owner[1], (owner[0],)))
         variants = tuple(variants)
@@ -183,10 +187,6 @@ def scan_narrative(scan: str, group_base: int = 0) -> list[Candidate]:
         end = match.end()
         locator = (match.group("loc") or "").strip(" ,:")
         for year, suffix, _ys, _ye in years_of(match.group("years")):
-            found.append(
-                Candidate(
-                    start, end, "narrative", authors, et_al, year, suffix, group, locator,
-                    weak=weak or len(year) == 3 or "\u2013" in year, variants=variants, variant_names=variant_names,
-                )
-            )
+            found.append(Candidate(start, end, "narrative", authors, et_al, year, suffix, group, locator, True, False,
+                                   weak or len(year) == 3 or "\u2013" in year, variants, variant_names))
     return found

@@ -213,3 +213,21 @@ def test_simple_reading_is_the_general_one(content):
                                      "Lemon et al. 2018", "Lemon, 1599", "Lemon and lime, 2018", "Lemon, 2018."])
 def test_other_contents_take_the_general_reader(content):
     assert _SIMPLE.fullmatch(content) is None
+
+
+@pytest.mark.parametrize(
+    "text, variants",
+    [
+        ("As Lemon (2018) notes.", ((0, ("As Lemon",)), (3, ("Lemon",)))),
+        ("Lemon and Lime (2018) agree.", ((0, ("Lemon", "Lime")),)),  # a one-word first name: one reading
+        ("Importantly, Bernard and Rubalcava (2000) agree.", ((13, ("Bernard", "Rubalcava")),)),
+        ("We read Van Dam and Van Berg (2001).", ((8, ("Van Dam", "Van Berg")), (12, ("Dam", "Van Berg")))),
+        ("Locke's A Letter Concerning Toleration (1689) is old.",
+         ((8, ("A Letter Concerning Toleration",)), (10, ("Letter Concerning Toleration",)), (17, ("Concerning Toleration",)),
+          (28, ("Toleration",)), (0, ("Locke",)))),
+    ],
+)
+def test_narrative_readings_with_leading_words_trimmed(text, variants):
+    (found,) = scan(text)
+    assert found.variants == variants
+    assert found.variant_names == tuple(names for _, names in variants)
