@@ -139,6 +139,27 @@ def _group_names(taken: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return [(" ".join(words), pos) for words, pos in names]
 
 
+_CLAUSE_START = frozenset({"", ".", "!", "?", ";", ":"})
+
+
+def _strong(scan: str, end: int, marked: bool, before: str, first_words: list[str], trimmed: int,
+            authors: tuple[str, ...]) -> bool:
+    """Does the reading look like an author's name rather than a place or an
+    event? The cues in turn, cheapest first: "et al" or a possessive (``marked``),
+    a sentence or clause starting at it, a reporting verb after the year, a cue
+    word before it, or several one-word names."""
+    if marked or before in _CLAUSE_START:
+        return True
+    after = _NEXT_WORD.match(scan, end, end + 40)
+    if (after.group(1).lower() if after else "") in REPORTING_VERBS:
+        return True
+    return (
+        before in _AUTHOR_CUES
+        or (trimmed > 0 and first_words[trimmed - 1].lower() in _AUTHOR_CUES)
+        or (len(authors) > 1 and all(len(n.split()) == 1 for n in authors))
+    )
+
+
 def scan_narrative(scan: str, group_base: int = 0) -> list[Candidate]:
     found: list[Candidate] = []
     group = group_base
@@ -165,26 +186,14 @@ def scan_narrative(scan: str, group_base: int = 0) -> list[Candidate]:
         if owner is not None:
             variants.append((owner[1], (owner[0],)))
         variants = tuple(variants)
-        variant_names = tuple(names for _, names in variants)
+        variant_names = tuple([names for _, names in variants])
         trimmed = 0
         while trimmed < len(first_words) - 1 and first_words[trimmed].lower() in NARRATIVE_LEADERS:
             trimmed += 1
         start, authors = variants[trimmed]
-        after = _NEXT_WORD.match(scan, match.end(), match.end() + 40)
-        next_word = after.group(1).lower() if after else ""
-        single_words = all(len(n.split()) == 1 for n in authors)
-        strong = (
-            et_al
-            or possessive
-            or before in ("", ".", "!", "?", ";", ":")  # starts a sentence or clause
-            or next_word in REPORTING_VERBS
-            or before in _AUTHOR_CUES
-            or (trimmed > 0 and first_words[trimmed - 1].lower() in _AUTHOR_CUES)
-            or (len(authors) > 1 and single_words)
-        )
-        weak = not strong or is_weak(authors)
-        group += 1
         end = match.end()
+        weak = not _strong(scan, end, et_al or possessive, before, first_words, trimmed, authors) or is_weak(authors)
+        group += 1
         locator = (match.group("loc") or "").strip(" ,:")
         for year, suffix, _ys, _ye in years_of(match.group("years")):
             found.append(Candidate(start, end, "narrative", authors, et_al, year, suffix, group, locator, True, False,

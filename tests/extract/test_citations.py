@@ -231,3 +231,23 @@ def test_narrative_readings_with_leading_words_trimmed(text, variants):
     (found,) = scan(text)
     assert found.variants == variants
     assert found.variant_names == tuple(names for _, names in variants)
+
+
+@pytest.mark.parametrize(
+    "text, weak",
+    [
+        ("Lemon (2018) flows", False),  # starts a sentence
+        ("the river Lemon et al. (2018) flows", False),
+        ("the river Lemon\u2019s (2018) flows", False),
+        ("the river Lemon (2018) argues that", False),  # a reporting verb after
+        ("the river by Lemon (2018) flows", False),  # a cue word before
+        ("the river, see Lemon (2018), flows", False),
+        ("the river Lemon and Lime (2018) flows", False),  # several one-word names
+        ("the river New York and Lime (2018) flows", True),
+        ("the river Lemon (2018) flows", True),  # no cue at all
+        ("the river Lemon (2018)", True),
+    ],
+)
+def test_narrative_cues_that_make_a_reading_strong(text, weak):
+    (found,) = scan(text)
+    assert found.weak is weak
