@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from refcheck.extract.citations import _SIMPLE, parse_names, read_group, read_works, scan
+from refcheck.extract.citations import _BARE, _SIMPLE, _in_parenthesis, bare_matches, parse_names, read_group, read_works, scan
 
 
 def works(text: str) -> list[tuple]:
@@ -251,3 +251,21 @@ def test_narrative_readings_with_leading_words_trimmed(text, variants):
 def test_narrative_cues_that_make_a_reading_strong(text, weak):
     (found,) = scan(text)
     assert found.weak is weak
+
+
+BARE_PIECES = st.sampled_from(["Smith", "Jones", "van", " and ", " & ", " et al.", ", ", ",", " ", "\n", "2019", "1999a", "1650",
+                               "(", ")", "[", "x", "-", "\u2013", ", 2019", ", 1999b", "A", "'s", "\u00e9", "9", ".", "x" * 190])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(BARE_PIECES, max_size=40).map("".join))
+def test_bare_matches_are_finditers_outside_parentheses(text):
+    """bare_matches tries the pattern only before each ", 2007" outside a
+    parenthesis; it must find what finditer finds there."""
+    expected = [m.span() for m in _BARE.finditer(text) if not _in_parenthesis(text, m.start())]
+    assert [m.span() for m in bare_matches(text)] == expected
+
+
+def test_bare_matches_after_a_parenthesis_and_a_skipped_tail():
+    text = "(Lind, 2007) and Berg, 2008 sailed; (as Moe, 2009) Ek and Ny, 2010, 2011 too"
+    assert [m.group(0) for m in bare_matches(text)] == ["Berg, 2008", "Ek and Ny, 2010"]
