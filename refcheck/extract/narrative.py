@@ -46,9 +46,10 @@ def _walk_back(scan: str, start: int) -> tuple[list[tuple[str, int]], bool, bool
     if paragraph != -1:
         window_start = paragraph + 2
     cut = _cut(scan, window_start, start - _TAIL)
-    found = _walk_tokens(list(_TOKEN.finditer(scan, cut, start)), whole=cut == window_start)
-    if found is None:
-        found = _walk_tokens(list(_TOKEN.finditer(scan, window_start, start)), whole=True)
+    tail = list(_TOKEN.finditer(scan, cut, start))
+    found = _walk_tokens(tail, whole=cut == window_start)
+    if found is None:  # the tokens before the cut end before it, as in the whole window
+        found = _walk_tokens(list(_TOKEN.finditer(scan, window_start, cut)) + tail, whole=True)
     return found
 
 
