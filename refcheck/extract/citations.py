@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -342,10 +343,10 @@ def scan_bare(scan: str, found: list[Candidate], group_base: int = 0) -> list[Ca
     taken: list[tuple[int, int]] | None = None  # the spans found, sorted once a match needs them
     out: list[Candidate] = []
     group = group_base
-    for match in _BARE.finditer(scan):
+    for match in bare_matches(scan):
         start = match.start()
-        if scan.rfind("(", max(0, start - 200), start) > scan.rfind(")", max(0, start - 200), start):
-            continue  # inside a parenthesis (one the parenthetical scanner read or did not)
+        if _in_parenthesis(scan, start):
+            continue  # one the parenthetical scanner read or did not
         if taken is None:
             taken = sorted((c.start, c.end) for c in found)
             starts = [a for a, _ in taken]
@@ -360,3 +361,29 @@ def scan_bare(scan: str, found: list[Candidate], group_base: int = 0) -> list[Ca
         group += 1
         out.append(Candidate(match.start(), match.end(), "narrative", names, et_al, year, suffix, group, weak=True, bare=True))
     return out
+
+
+_BARE_TAIL = re.compile(r",\s(?:1[6-9]|20)\d\d")
+
+
+def _in_parenthesis(scan: str, at: int) -> bool:
+    """Is an opening parenthesis the last of either kind in the 200 characters before ``at``?"""
+    window = max(0, at - 200)
+    return scan.rfind("(", window, at) > scan.rfind(")", window, at)
+
+
+def bare_matches(scan: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_BARE.finditer(scan)`` that do not start in a parenthesis,
+    found from their tails (", 2007"), the one comma a match holds: a tail in a
+    parenthesis is skipped (any match ending there starts in it too: its names
+    hold no parenthesis), and for the others the pattern is tried from the comma
+    before (or the end of the last match) to the end of the tail."""
+    end = 0
+    for tail in _BARE_TAIL.finditer(scan):
+        comma = tail.start()
+        if _in_parenthesis(scan, comma):
+            continue
+        match = _BARE.search(scan, max(scan.rfind(",", end, comma) + 1, end), comma + 8)
+        if match:
+            end = match.end()
+            yield match

@@ -46,9 +46,10 @@ def _walk_back(scan: str, start: int) -> tuple[list[tuple[str, int]], bool, bool
     if paragraph != -1:
         window_start = paragraph + 2
     cut = _cut(scan, window_start, start - _TAIL)
-    found = _walk_tokens(list(_TOKEN.finditer(scan, cut, start)), whole=cut == window_start)
-    if found is None:
-        found = _walk_tokens(list(_TOKEN.finditer(scan, window_start, start)), whole=True)
+    tail = list(_TOKEN.finditer(scan, cut, start))
+    found = _walk_tokens(tail, whole=cut == window_start)
+    if found is None:  # the tokens before the cut end before it, as in the whole window
+        found = _walk_tokens(list(_TOKEN.finditer(scan, window_start, cut)) + tail, whole=True)
     return found
 
 
@@ -139,6 +140,27 @@ def _group_names(taken: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return [(" ".join(words), pos) for words, pos in names]
 
 
+_CLAUSE_START = frozenset({"", ".", "!", "?", ";", ":"})
+
+
+def _strong(scan: str, end: int, marked: bool, before: str, first_words: list[str], trimmed: int,
+            authors: tuple[str, ...]) -> bool:
+    """Does the reading look like an author's name rather than a place or an
+    event? The cues in turn, cheapest first: "et al" or a possessive (``marked``),
+    a sentence or clause starting at it, a reporting verb after the year, a cue
+    word before it, or several one-word names."""
+    if marked or before in _CLAUSE_START:
+        return True
+    after = _NEXT_WORD.match(scan, end, end + 40)
+    if (after.group(1).lower() if after else "") in REPORTING_VERBS:
+        return True
+    return (
+        before in _AUTHOR_CUES
+        or (trimmed > 0 and first_words[trimmed - 1].lower() in _AUTHOR_CUES)
+        or (len(authors) > 1 and all(len(n.split()) == 1 for n in authors))
+    )
+
+
 def scan_narrative(scan: str, group_base: int = 0) -> list[Candidate]:
     found: list[Candidate] = []
     group = group_base
@@ -152,41 +174,29 @@ def scan_narrative(scan: str, group_base: int = 0) -> list[Candidate]:
             names = names[1:]
         if not names:
             continue
-        first_words = names[0][0].split()
-        first_positions = [pos for word, pos in taken if word in first_words][: len(first_words)]
-        variants = []
-        for k in range(len(first_words)):
-            authors = (" ".join(first_words[k:]),) + tuple(n for n, _ in names[1:])
-            variants.append((first_positions[k] if k < len(first_positions) else names[0][1], authors))
+        first, first_start = names[0]
+        others = tuple(n for n, _ in names[1:])
+        if " " not in first:  # a one-word first name: one reading
+            first_words = [first]
+            variants = [(first_start, (first,) + others)]
+        else:
+            first_words = first.split()
+            first_positions = [pos for word, pos in taken if word in first_words][: len(first_words)]
+            variants = [(first_positions[k] if k < len(first_positions) else first_start, (" ".join(first_words[k:]),) + others)
+                        for k in range(len(first_words))]
         if owner is not None:
             variants.append((owner[1], (owner[0],)))
         variants = tuple(variants)
-        variant_names = tuple(names for _, names in variants)
+        variant_names = tuple([names for _, names in variants])
         trimmed = 0
         while trimmed < len(first_words) - 1 and first_words[trimmed].lower() in NARRATIVE_LEADERS:
             trimmed += 1
         start, authors = variants[trimmed]
-        after = _NEXT_WORD.match(scan, match.end(), match.end() + 40)
-        next_word = after.group(1).lower() if after else ""
-        single_words = all(len(n.split()) == 1 for n in authors)
-        strong = (
-            et_al
-            or possessive
-            or before in ("", ".", "!", "?", ";", ":")  # starts a sentence or clause
-            or next_word in REPORTING_VERBS
-            or before in _AUTHOR_CUES
-            or (trimmed > 0 and first_words[trimmed - 1].lower() in _AUTHOR_CUES)
-            or (len(authors) > 1 and single_words)
-        )
-        weak = not strong or is_weak(authors)
-        group += 1
         end = match.end()
+        weak = not _strong(scan, end, et_al or possessive, before, first_words, trimmed, authors) or is_weak(authors)
+        group += 1
         locator = (match.group("loc") or "").strip(" ,:")
         for year, suffix, _ys, _ye in years_of(match.group("years")):
-            found.append(
-                Candidate(
-                    start, end, "narrative", authors, et_al, year, suffix, group, locator,
-                    weak=weak or len(year) == 3 or "\u2013" in year, variants=variants, variant_names=variant_names,
-                )
-            )
+            found.append(Candidate(start, end, "narrative", authors, et_al, year, suffix, group, locator, True, False,
+                                   weak or len(year) == 3 or "\u2013" in year, variants, variant_names))
     return found

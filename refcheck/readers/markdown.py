@@ -23,7 +23,9 @@ _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]*>", re.IGNORECASE)
 
 
 def fenced_blocks(text: str) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if "```" not in text and "~~~" not in text:  # no fence: the line-anchored pattern reads no line
+        return spans
     opening = None
     for match in _FENCE.finditer(text):
         fence = match.group(1)
@@ -58,10 +60,16 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _link_definitions(text: str) -> list[re.Match[str]]:
+    """``[id]: https://...`` lines; a text without "]:" has none (the
+    line-anchored pattern would try every line)."""
+    return list(_LINK_DEFINITION.finditer(text)) if "]:" in text else []
+
+
 def masked_spans(text: str) -> list[tuple[int, int]]:
     spans = fenced_blocks(text)
     scan = blank(text, spans)
-    for find in (_COMMENT.finditer, code_spans, _LINK_DEFINITION.finditer, _AUTOLINK.finditer):
+    for find in (_COMMENT.finditer, code_spans, _link_definitions, _AUTOLINK.finditer):
         found = [m if isinstance(m, tuple) else m.span() for m in find(scan)]
         spans += found
         scan = blank(scan, found)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from refcheck.extract.citations import _SIMPLE, parse_names, read_group, read_works, scan
+from refcheck.extract.citations import _BARE, _SIMPLE, _in_parenthesis, bare_matches, parse_names, read_group, read_works, scan
 
 
 def works(text: str) -> list[tuple]:
@@ -213,3 +213,59 @@ def test_simple_reading_is_the_general_one(content):
                                      "Lemon et al. 2018", "Lemon, 1599", "Lemon and lime, 2018", "Lemon, 2018."])
 def test_other_contents_take_the_general_reader(content):
     assert _SIMPLE.fullmatch(content) is None
+
+
+@pytest.mark.parametrize(
+    "text, variants",
+    [
+        ("As Lemon (2018) notes.", ((0, ("As Lemon",)), (3, ("Lemon",)))),
+        ("Lemon and Lime (2018) agree.", ((0, ("Lemon", "Lime")),)),  # a one-word first name: one reading
+        ("Importantly, Bernard and Rubalcava (2000) agree.", ((13, ("Bernard", "Rubalcava")),)),
+        ("We read Van Dam and Van Berg (2001).", ((8, ("Van Dam", "Van Berg")), (12, ("Dam", "Van Berg")))),
+        ("Locke's A Letter Concerning Toleration (1689) is old.",
+         ((8, ("A Letter Concerning Toleration",)), (10, ("Letter Concerning Toleration",)), (17, ("Concerning Toleration",)),
+          (28, ("Toleration",)), (0, ("Locke",)))),
+    ],
+)
+def test_narrative_readings_with_leading_words_trimmed(text, variants):
+    (found,) = scan(text)
+    assert found.variants == variants
+    assert found.variant_names == tuple(names for _, names in variants)
+
+
+@pytest.mark.parametrize(
+    "text, weak",
+    [
+        ("Lemon (2018) flows", False),  # starts a sentence
+        ("the river Lemon et al. (2018) flows", False),
+        ("the river Lemon\u2019s (2018) flows", False),
+        ("the river Lemon (2018) argues that", False),  # a reporting verb after
+        ("the river by Lemon (2018) flows", False),  # a cue word before
+        ("the river, see Lemon (2018), flows", False),
+        ("the river Lemon and Lime (2018) flows", False),  # several one-word names
+        ("the river New York and Lime (2018) flows", True),
+        ("the river Lemon (2018) flows", True),  # no cue at all
+        ("the river Lemon (2018)", True),
+    ],
+)
+def test_narrative_cues_that_make_a_reading_strong(text, weak):
+    (found,) = scan(text)
+    assert found.weak is weak
+
+
+BARE_PIECES = st.sampled_from(["Smith", "Jones", "van", " and ", " & ", " et al.", ", ", ",", " ", "\n", "2019", "1999a", "1650",
+                               "(", ")", "[", "x", "-", "\u2013", ", 2019", ", 1999b", "A", "'s", "\u00e9", "9", ".", "x" * 190])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(BARE_PIECES, max_size=40).map("".join))
+def test_bare_matches_are_finditers_outside_parentheses(text):
+    """bare_matches tries the pattern only before each ", 2007" outside a
+    parenthesis; it must find what finditer finds there."""
+    expected = [m.span() for m in _BARE.finditer(text) if not _in_parenthesis(text, m.start())]
+    assert [m.span() for m in bare_matches(text)] == expected
+
+
+def test_bare_matches_after_a_parenthesis_and_a_skipped_tail():
+    text = "(Lind, 2007) and Berg, 2008 sailed; (as Moe, 2009) Ek and Ny, 2010, 2011 too"
+    assert [m.group(0) for m in bare_matches(text)] == ["Berg, 2008", "Ek and Ny, 2010"]
