@@ -76,45 +76,38 @@ class Context:
 
     def linked(self) -> list[tuple[Citation, Link]]:
         """(citation, link) for every citation tied to one reference (worked out once)."""
-        return self._linked
+        return self._views[1]
 
     def of_kind(self, *kinds: str) -> list[tuple[Citation, Link]]:
         """(citation, link) for the citations linked in one of these ways ("year",
         "ambiguous", ...), kind by kind, each in the text's order. A rule about one kind
         of link reads those, not all 50,000 citations of a long document."""
-        by_kind = self._by_kind
+        by_kind = self._views[0]
         return [pair for kind in kinds for pair in by_kind.get(kind, ())]
 
     def linked_plural(self) -> list[tuple[Citation, Link]]:
         """:meth:`linked` without the pairs of one named author cited for an entry of
         one author: what the rules on the number of authors read (RC104, RC105)."""
-        return self._plural
+        return self._views[2]
 
     @cached_property
-    def _by_kind(self) -> dict[str, list[tuple[Citation, Link]]]:
+    def _views(self) -> tuple[dict[str, list], list, list]:
+        """By kind, linked, plural: one pass over the citations fills the three views."""
         by_kind: dict[str, list] = {}
+        linked, plural = [], []
         links = self.links
         for citation in self.citations:
             link = links[citation.id]
-            by_kind.setdefault(link.kind, []).append((citation, link))
-        return by_kind
-
-    @cached_property
-    def _linked(self) -> list[tuple[Citation, Link]]:
-        pairs = []
-        links = self.links
-        for citation in self.citations:
-            if not citation.authors:
-                continue  # a keyed citation names no author or year to compare
-            link = links[citation.id]
-            if link.kind in LINKED and link.reference is not None:
-                pairs.append((citation, link))
-        return pairs
-
-    @cached_property
-    def _plural(self) -> list[tuple[Citation, Link]]:
-        return [(c, link) for c, link in self._linked
-                if c.et_al or len(c.authors) != 1 or link.reference.et_al or len(link.reference.authors) != 1]
+            pair = (citation, link)
+            kind = link.kind
+            by_kind.setdefault(kind, []).append(pair)
+            # a keyed citation names no author or year to compare
+            if citation.authors and kind in LINKED and link.reference is not None:
+                linked.append(pair)
+                ref = link.reference
+                if citation.et_al or len(citation.authors) != 1 or ref.et_al or len(ref.authors) != 1:
+                    plural.append(pair)
+        return by_kind, linked, plural
 
     def line_of(self, ref: Reference) -> int:
         if ref.origin is not None:

@@ -82,9 +82,8 @@ def _words(ctx: Context) -> dict:
     cached = ctx.memo.get("rc101-words")
     if cached is None:
         cached = {}
-        for ref in ctx.references:
-            for word in _WORD.findall(fold(ref.raw).lower()):
-                cached.setdefault(word, ref)
+        for ref in reversed(ctx.references):  # the first entry's words are written last
+            cached.update(dict.fromkeys(_WORD.findall(fold(ref.raw).lower()), ref))
         ctx.memo["rc101-words"] = cached
     return cached
 

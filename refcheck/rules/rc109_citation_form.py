@@ -43,9 +43,13 @@ def check(ctx: Context) -> Iterator[Problem]:
     majority = None
     if len(parenthetical) >= 3 and max(with_comma, without) >= 2 * min(with_comma, without) and min(with_comma, without):
         majority = with_comma > without
+    impossible: dict[str, bool] = {}  # year as cited -> not a possible year (decided once each)
     for citation in ctx.citations:
-        year = citation.year.split("\u2013")[0]
-        if year[:1].isdigit() and (len(year) > 4 or int(year) > ctx.this_year + 1):
+        bad = impossible.get(citation.year)
+        if bad is None:
+            year = citation.year.split("\u2013")[0]
+            bad = impossible[citation.year] = year[:1].isdigit() and (len(year) > 4 or int(year) > ctx.this_year + 1)
+        if bad:
             yield Problem(citation.span, f"{cited_label(citation)}: {citation.year} is not a possible year", None, citation.id)
         if citation.separator_missing:
             yield Problem(citation.span, f"{cited_label(citation)}: no ';' between this work and the one before it", None, citation.id)
