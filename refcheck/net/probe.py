@@ -27,7 +27,7 @@ import httpx
 
 from .. import __version__
 from ..extract.urls import BadUrl, Url, parse_url
-from .body import ACCEPT_ENCODING, read_title
+from .body import ACCEPT_ENCODING, finish, raw_chunks, read_title
 from .connect import Pins
 from .failures import REQUEST_ERRORS, RETRYABLE, classify, retry_after
 from .policy import Policy, Resolver, Unresolvable, system_resolver
@@ -54,6 +54,8 @@ class ProbeSettings:
     get_only_hosts: tuple[str, ...] = ("linkedin.com", "www.linkedin.com")
     want_titles: bool = False
     title_bytes: int = 65536  # read at most this many bytes of a page, before and after decoding
+    finish_bytes: int = 16384  # the rest of a body is read when it is at most this long ...
+    finish_seconds: float = 0.5  # ... and comes within this time, so that its connection is used again
 
 
 @dataclass
@@ -88,6 +90,8 @@ class Prober:
         self.requests = 0
         self._global = asyncio.Semaphore(self.settings.concurrency)
         self._host_slots: dict[str, Slots] = {}
+        self._headers = {"User-Agent": self.settings.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
+                         "Accept-Encoding": ACCEPT_ENCODING}
 
     async def probe_all(self, urls: Iterable[str], done: Callable[[LinkStatus], None] | None = None,
                         deadline: float | None = None) -> dict[str, LinkStatus]:
@@ -228,7 +232,7 @@ class Prober:
                 stats.requests += 1
                 self.requests += 1
                 try:
-                    return await asyncio.wait_for(self._send(method, url.text), deadline.left())
+                    return await asyncio.wait_for(self._send(method, url.text, deadline), deadline.left())
                 except asyncio.TimeoutError:
                     return _Answer(failure="deadline")
                 finally:
@@ -236,15 +240,18 @@ class Prober:
         finally:
             slots.release()
 
-    async def _send(self, method: str, url: str) -> _Answer:
-        headers = {"User-Agent": self.settings.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
-                   "Accept-Encoding": ACCEPT_ENCODING}
+    async def _send(self, method: str, url: str, deadline: Deadline) -> _Answer:
         try:
-            async with self.client.stream(method, url, headers=headers) as response:
+            async with self.client.stream(method, url, headers=self._headers) as response:
                 title = None
+                chunks = raw_chunks(response)
                 kind = response.headers.get("content-type", "")
                 if method == "GET" and self.settings.want_titles and "html" in kind and response.status_code < 300:
-                    title = await read_title(response, self.settings.title_bytes)
+                    title = await read_title(response, self.settings.title_bytes, chunks)
+                # the rest of a short body, so that the connection is used again; never at the cost of the answer
+                seconds = min(self.settings.finish_seconds, deadline.left() - 0.1)
+                if seconds > 0:
+                    await finish(response, chunks, self.settings.finish_bytes, seconds)
                 return _Answer(response.status_code, response.headers, title)
         except REQUEST_ERRORS as exc:
             failure, detail = classify(exc)

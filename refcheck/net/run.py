@@ -79,7 +79,7 @@ async def _probe(urls, run, warn, transport, resolver) -> dict[str, LinkStatus]:
         return {u: results[u] for u in urls}
     limits = httpx.Limits(max_connections=run.settings.concurrency, max_keepalive_connections=run.settings.concurrency)
     timeout = httpx.Timeout(run.settings.read_timeout, connect=run.settings.connect_timeout)
-    transport = transport or PinnedTransport(pins, limits)
+    transport = transport or PinnedTransport(pins, limits, per_host=run.settings.host_concurrency)
     settings = replace(run.settings, url_budget=run.url_deadline)
     async with httpx.AsyncClient(transport=transport, limits=limits, timeout=timeout, follow_redirects=False,
                                  trust_env=False) as client:
