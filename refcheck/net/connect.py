@@ -29,6 +29,13 @@ class Pins:
         self.addresses: dict[str, tuple[str, ...]] = {}
         self._pending: dict[str, asyncio.Task] = {}
 
+    def known(self, host: str, is_ip: bool = False) -> tuple[str, ...] | None:
+        """The host's addresses when they are known already (an address stands
+        for itself, and is then known to the transport), else None."""
+        if is_ip:
+            self.addresses[host] = (host,)
+        return self.addresses.get(host)
+
     async def resolve(self, host: str, is_ip: bool = False) -> tuple[str, ...]:
         """The host's addresses (an address stands for itself); raises Unresolvable."""
         if is_ip:

@@ -31,7 +31,7 @@ from .body import ACCEPT_ENCODING, finish, raw_chunks, read_title
 from .connect import Pins
 from .failures import REQUEST_ERRORS, RETRYABLE, classify, retry_after
 from .policy import Policy, Resolver, Unresolvable, system_resolver
-from .slots import Deadline, HostStats, Slots
+from .slots import Deadline, HostStats, Slots, within
 from .status import LinkStatus
 from .verdict import verdict
 
@@ -90,6 +90,7 @@ class Prober:
         self.requests = 0
         self._global = asyncio.Semaphore(self.settings.concurrency)
         self._host_slots: dict[str, Slots] = {}
+        self._verdicts: dict[tuple, str | None] = {}  # (host, addresses) -> policy.refused(...)
         self._headers = {"User-Agent": self.settings.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
                          "Accept-Encoding": ACCEPT_ENCODING}
 
@@ -134,14 +135,16 @@ class Prober:
         retries = 0
         done = lambda *a, **k: self._done(url, parsed, start, *a, **k)
         while True:
-            try:  # a slow name server counts against the URL's time too
-                limit = self.settings.url_budget if deadline.end is None else max(0.0, deadline.left())
-                addresses = await asyncio.wait_for(self.pins.resolve(current.host, current.is_ip), limit)
-            except Unresolvable as exc:
-                return done("dead", None, chain, current, f"host name does not resolve ({exc})")
-            except asyncio.TimeoutError:
-                return done("unverifiable", None, chain, current, f"timed out resolving {current.host}")
-            refused = self.policy.refused(current.host, addresses)
+            addresses = self.pins.known(current.host, current.is_ip)
+            if addresses is None:
+                try:  # a slow name server counts against the URL's time too
+                    limit = self.settings.url_budget if deadline.end is None else max(0.0, deadline.left())
+                    addresses = await asyncio.wait_for(self.pins.resolve(current.host, current.is_ip), limit)
+                except Unresolvable as exc:
+                    return done("dead", None, chain, current, f"host name does not resolve ({exc})")
+                except asyncio.TimeoutError:
+                    return done("unverifiable", None, chain, current, f"timed out resolving {current.host}")
+            refused = self._refused(current.host, addresses)
             if refused:
                 return done("excluded", None, chain, current, refused if not chain else f"redirected to {current.text}: {refused}")
             first = not chain and not retries and method == first_method
@@ -182,6 +185,12 @@ class Prober:
                     await self.sleep(wait)
                     continue
             return verdict(done, parsed, code, answer, chain, current, permanent, retries)
+
+    def _refused(self, host: str, addresses: tuple[str, ...]) -> str | None:
+        key = (host, addresses)
+        if key not in self._verdicts:
+            self._verdicts[key] = self.policy.refused(host, addresses)
+        return self._verdicts[key]
 
     def _next_hop(self, current: Url, location: str) -> tuple[Url | None, tuple[str, str] | None]:
         """The redirect target, or (None, (status, reason)) when it may not be followed."""
@@ -232,7 +241,7 @@ class Prober:
                 stats.requests += 1
                 self.requests += 1
                 try:
-                    return await asyncio.wait_for(self._send(method, url.text, deadline), deadline.left())
+                    return await within(deadline.left(), self._send(method, url.text, deadline))
                 except asyncio.TimeoutError:
                     return _Answer(failure="deadline")
                 finally:

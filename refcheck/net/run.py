@@ -38,11 +38,11 @@ def probe_urls(urls: list[str], run: LinkRun, warn: Callable[[str], None] = lamb
     return asyncio.run(_probe(urls, run, warn, transport, resolver))
 
 
-async def _offline(urls: list[str], pins: Pins, timeout: float) -> bool:
-    """No network: not a single host name resolves (the resolver fails the
-    same way for a missing host and a missing network, so all-or-nothing).
-    The answers are kept in ``pins``: each name is resolved once per run."""
-    parsed = [parse_url(u) for u in urls]
+async def _offline(parsed: list, pins: Pins, timeout: float) -> bool:
+    """No network: not a single host name of the ``parsed`` URLs resolves (the
+    resolver fails the same way for a missing host and a missing network, so
+    all-or-nothing). The answers are kept in ``pins``: each name is resolved
+    once per run."""
     hosts = sorted({p.host for p in parsed if isinstance(p, Url) and not p.is_ip})
     if not hosts or len(hosts) < len({p.host for p in parsed if isinstance(p, Url)}):
         return False  # an address needs no name server
@@ -70,10 +70,12 @@ async def _probe(urls, run, warn, transport, resolver) -> dict[str, LinkStatus]:
         else:
             todo.append(url)
     pins = Pins(resolver)
-    probable = [u for u in todo if run.policy.excluded(u, parse_url(u)) is None]
+    parsed = {u: parse_url(u) for u in todo}
+    excluded = {u: run.policy.excluded(u, parsed[u]) for u in todo}
+    probable = [parsed[u] for u in todo if excluded[u] is None]
     if probable and await _offline(probable, pins, run.url_deadline):
         for url in todo:
-            reason = run.policy.excluded(url, parse_url(url))
+            reason = excluded[url]
             results[url] = LinkStatus(url, "excluded", reason=reason) if reason else LinkStatus(
                 url, "unverifiable", reason="no network: no host name could be resolved")
         return {u: results[u] for u in urls}
