@@ -11,6 +11,7 @@ Environment proxies are not used (a proxy would resolve the name itself).
 from __future__ import annotations
 
 import asyncio
+import select
 import ssl
 import typing
 
@@ -60,6 +61,43 @@ class Pins:
         return found
 
 
+class _Stream(httpcore.AsyncNetworkStream):
+    """A connected stream that answers "is_readable" by polling its socket.
+
+    httpcore's pool asks every idle connection whether the server closed it,
+    on every request and every response closed; through anyio that builds a
+    table of socket attributes each time. The socket is looked up once here.
+    """
+
+    def __init__(self, stream: httpcore.AsyncNetworkStream) -> None:
+        self.stream = stream
+        self.sock = stream.get_extra_info("socket")
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return await self.stream.read(max_bytes, timeout)
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        await self.stream.write(buffer, timeout)
+
+    async def aclose(self) -> None:
+        await self.stream.aclose()
+
+    async def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
+                        timeout: float | None = None) -> httpcore.AsyncNetworkStream:
+        return _Stream(await self.stream.start_tls(ssl_context, server_hostname, timeout))
+
+    def get_extra_info(self, info: str) -> typing.Any:
+        if info != "is_readable" or self.sock is None:
+            return self.stream.get_extra_info(info)
+        if self.sock.fileno() == -1:
+            return True  # closed: as good as "the server hung up"
+        if not hasattr(select, "poll"):  # pragma: no cover - Windows
+            return bool(select.select([self.sock], [], [], 0)[0])
+        poller = select.poll()
+        poller.register(self.sock, select.POLLIN)
+        return bool(poller.poll(0))
+
+
 class _PinnedBackend(httpcore.AsyncNetworkBackend):
     def __init__(self, pins: Pins) -> None:
         self.pins = pins
@@ -79,7 +117,7 @@ class _PinnedBackend(httpcore.AsyncNetworkBackend):
                 error = exc
                 continue
             self.connected.append((host, address, port))
-            return stream
+            return _Stream(stream)
         raise error  # type: ignore[misc]
 
     async def connect_unix_socket(self, *args, **kwargs):  # pragma: no cover - never asked for
