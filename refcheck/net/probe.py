@@ -78,6 +78,7 @@ class Prober:
         clock: Callable[[], float] = time.monotonic,
         seed: int = 0,
         pins: Pins | None = None,
+        gate: asyncio.Future | None = None,
     ) -> None:
         self.client = client
         self.policy = policy or Policy()
@@ -91,6 +92,7 @@ class Prober:
         self._global = asyncio.Semaphore(self.settings.concurrency)
         self._host_slots: dict[str, Slots] = {}
         self._verdicts: dict[tuple, str | None] = {}  # (host, addresses) -> policy.refused(...)
+        self.gate = gate  # no request before it is done with a false result (run.py: "not offline")
         self._headers = {"User-Agent": self.settings.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
                          "Accept-Encoding": ACCEPT_ENCODING}
 
@@ -227,6 +229,9 @@ class Prober:
         return LinkStatus(url, status, code, moved, reason, elapsed, tuple(chain), title)
 
     async def _request(self, method: str, url: Url, first: bool, deadline: Deadline) -> _Answer:
+        if self.gate is not None and (not self.gate.done() or self.gate.result()):
+            if await asyncio.shield(self.gate):
+                return _Answer(failure="other", detail="no network")
         slots = self._host_slots.setdefault(url.netloc, Slots(self.settings.host_concurrency))
         stats = self.hosts[url.netloc]
         # host first: a task waiting for its host holds no global slot

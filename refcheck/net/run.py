@@ -41,8 +41,8 @@ def probe_urls(urls: list[str], run: LinkRun, warn: Callable[[str], None] = lamb
 async def _offline(parsed: list, pins: Pins, timeout: float) -> bool:
     """No network: not a single host name of the ``parsed`` URLs resolves (the
     resolver fails the same way for a missing host and a missing network, so
-    all-or-nothing). The answers are kept in ``pins``: each name is resolved
-    once per run."""
+    all-or-nothing); decided by the first name that resolves. The answers are
+    kept in ``pins``: each name is resolved once per run."""
     hosts = sorted({p.host for p in parsed if isinstance(p, Url) and not p.is_ip})
     if not hosts or len(hosts) < len({p.host for p in parsed if isinstance(p, Url)}):
         return False  # an address needs no name server
@@ -54,8 +54,15 @@ async def _offline(parsed: list, pins: Pins, timeout: float) -> bool:
             return False
         return True
 
-    results = await asyncio.gather(*(resolves(h) for h in hosts[:20]))
-    return not any(results)
+    lookups = [asyncio.ensure_future(resolves(h)) for h in hosts[:20]]
+    try:
+        for answer in asyncio.as_completed(lookups):
+            if await answer:
+                return False  # one name resolves: there is a network
+        return True
+    finally:
+        for lookup in lookups:  # the lookups themselves go on in the pins, for the probes
+            lookup.cancel()
 
 
 async def _probe(urls, run, warn, transport, resolver) -> dict[str, LinkStatus]:
@@ -73,23 +80,31 @@ async def _probe(urls, run, warn, transport, resolver) -> dict[str, LinkStatus]:
     parsed = {u: parse_url(u) for u in todo}
     excluded = {u: run.policy.excluded(u, parsed[u]) for u in todo}
     probable = [parsed[u] for u in todo if excluded[u] is None]
-    if probable and await _offline(probable, pins, run.url_deadline):
-        for url in todo:
-            reason = excluded[url]
-            results[url] = LinkStatus(url, "excluded", reason=reason) if reason else LinkStatus(
-                url, "unverifiable", reason="no network: no host name could be resolved")
-        return {u: results[u] for u in urls}
+    # the probes start while the offline check runs (they share its lookups) and send
+    # nothing before it has said there is a network: the first name that resolves says so
+    offline = asyncio.ensure_future(_offline(probable, pins, run.url_deadline)) if probable else None
     limits = httpx.Limits(max_connections=run.settings.concurrency, max_keepalive_connections=run.settings.concurrency)
     timeout = httpx.Timeout(run.settings.read_timeout, connect=run.settings.connect_timeout)
     transport = transport or PinnedTransport(pins, limits, per_host=run.settings.host_concurrency)
     settings = replace(run.settings, url_budget=run.url_deadline)
     async with httpx.AsyncClient(transport=transport, limits=limits, timeout=timeout, follow_redirects=False,
                                  trust_env=False) as client:
-        prober = Prober(client, run.policy, settings, resolver, pins=pins)
+        prober = Prober(client, run.policy, settings, resolver, pins=pins, gate=offline)
         bar = _progress(len(todo)) if run.progress and todo else None
+        probing = asyncio.ensure_future(
+            prober.probe_all(todo, (lambda s: bar.advance()) if bar else None, run.link_deadline))
         try:
-            found = await prober.probe_all(todo, (lambda s: bar.advance()) if bar else None, run.link_deadline)
+            if offline is not None and await offline:
+                probing.cancel()
+                await asyncio.gather(probing, return_exceptions=True)
+                for url in todo:
+                    reason = excluded[url]
+                    results[url] = LinkStatus(url, "excluded", reason=reason) if reason else LinkStatus(
+                        url, "unverifiable", reason="no network: no host name could be resolved")
+                return {u: results[u] for u in urls}
+            found = await probing
         finally:
+            probing.cancel()
             if bar:
                 bar.close()
         dead = [u for u, s in found.items() if s.status == "dead"]
