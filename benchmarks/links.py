@@ -195,7 +195,8 @@ def confusion(truth: dict[str, str], verdicts: dict[str, str]) -> tuple[int, str
     return right, "\n".join(lines)
 
 
-def timed(command: list[str], env: dict | None = None, cwd: str | None = None) -> tuple[float, float, subprocess.CompletedProcess | None]:
+def timed(command: list[str], env: dict | None = None,
+          cwd: str | None = None) -> tuple[float, float, subprocess.CompletedProcess | None]:
     """(wall seconds, CPU seconds of the child, the finished process or None when killed)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -209,7 +210,8 @@ def timed(command: list[str], env: dict | None = None, cwd: str | None = None) -
     return wall, cpu, out
 
 
-def run_refcheck(path: str, urls: list[str], interval: str, source: str | None = None) -> tuple[float, float, dict[str, str] | str]:
+def run_refcheck(path: str, urls: list[str], interval: str,
+                 source: str | None = None) -> tuple[float, float, dict[str, str] | str]:
     """refcheck's verdicts; ``source``: run the refcheck package found in that folder instead."""
     env = dict(os.environ, PYTHONPATH=source) if source else None
     wall, cpu, out = timed([sys.executable, "-m", "refcheck", "check", "--isolated", "--links", "--allow-private",

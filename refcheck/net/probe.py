@@ -20,16 +20,17 @@ import random
 import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
 import httpx
 
 from .. import __version__
 from ..extract.urls import BadUrl, Url, parse_url
-from .body import ACCEPT_ENCODING, finish, raw_chunks, read_title
+from .body import ACCEPT_ENCODING
 from .connect import Pins
-from .failures import REQUEST_ERRORS, RETRYABLE, classify, retry_after
+from .exchange import Answer, send
+from .failures import RETRYABLE, retry_after
 from .policy import Policy, Resolver, Unresolvable, system_resolver
 from .slots import Deadline, HostStats, Slots, within
 from .status import LinkStatus
@@ -56,15 +57,6 @@ class ProbeSettings:
     title_bytes: int = 65536  # read at most this many bytes of a page, before and after decoding
     finish_bytes: int = 16384  # the rest of a body is read when it is at most this long ...
     finish_seconds: float = 0.5  # ... and comes within this time, so that its connection is used again
-
-
-@dataclass
-class _Answer:
-    status: int | None = None
-    headers: httpx.Headers = field(default_factory=httpx.Headers)
-    title: str | None = None
-    failure: str | None = None  # "deadline", "timeout", "reset", "refused", "tls", "redirect", "other"
-    detail: str = ""
 
 
 class Prober:
@@ -228,10 +220,10 @@ class Prober:
         moved = final.text if chain and final.text != url else None
         return LinkStatus(url, status, code, moved, reason, elapsed, tuple(chain), title)
 
-    async def _request(self, method: str, url: Url, first: bool, deadline: Deadline) -> _Answer:
+    async def _request(self, method: str, url: Url, first: bool, deadline: Deadline) -> Answer:
         if self.gate is not None and (not self.gate.done() or self.gate.result()):
             if await asyncio.shield(self.gate):
-                return _Answer(failure="other", detail="no network")
+                return Answer(failure="other", detail="no network")
         slots = self._host_slots.setdefault(url.netloc, Slots(self.settings.host_concurrency))
         stats = self.hosts[url.netloc]
         # host first: a task waiting for its host holds no global slot
@@ -240,33 +232,17 @@ class Prober:
             async with self._global:
                 deadline.start()
                 if deadline.left() <= 0:
-                    return _Answer(failure="deadline")
+                    return Answer(failure="deadline")
                 stats.in_flight += 1
                 stats.max_in_flight = max(stats.max_in_flight, stats.in_flight)
                 stats.requests += 1
                 self.requests += 1
                 try:
-                    return await within(deadline.left(), self._send(method, url.text, deadline))
+                    exchange = send(self.client, method, url.text, self._headers, self.settings, deadline)
+                    return await within(deadline.left(), exchange)
                 except asyncio.TimeoutError:
-                    return _Answer(failure="deadline")
+                    return Answer(failure="deadline")
                 finally:
                     stats.in_flight -= 1
         finally:
             slots.release()
-
-    async def _send(self, method: str, url: str, deadline: Deadline) -> _Answer:
-        try:
-            async with self.client.stream(method, url, headers=self._headers) as response:
-                title = None
-                chunks = raw_chunks(response)
-                kind = response.headers.get("content-type", "")
-                if method == "GET" and self.settings.want_titles and "html" in kind and response.status_code < 300:
-                    title = await read_title(response, self.settings.title_bytes, chunks)
-                # the rest of a short body, so that the connection is used again; never at the cost of the answer
-                seconds = min(self.settings.finish_seconds, deadline.left() - 0.1)
-                if seconds > 0:
-                    await finish(response, chunks, self.settings.finish_bytes, seconds)
-                return _Answer(response.status_code, response.headers, title)
-        except REQUEST_ERRORS as exc:
-            failure, detail = classify(exc)
-            return _Answer(failure=failure, detail=detail)
