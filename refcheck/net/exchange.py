@@ -1,6 +1,6 @@
 """One request and what its answer says: status, headers, the page's title,
 or what went wrong; the rest of a short body is read so that the connection is
-used again."""
+used again. :class:`LinkClient` is the httpx client the link stage sends with."""
 
 from __future__ import annotations
 
@@ -11,6 +11,34 @@ import httpx
 from .body import finish, raw_chunks, read_title
 from .failures import REQUEST_ERRORS, classify
 from .slots import Deadline
+
+
+class _SetCookieOnly(httpx.Cookies):
+    """A cookie jar that reads a response only when it sets a cookie: httpx
+    builds urllib stand-ins of the request and the response for the jar on
+    every response (a tenth of a millisecond), and with no Set-Cookie header
+    the jar takes nothing from them (Set-Cookie2 counts only under RFC 2965,
+    which the default policy leaves off)."""
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        if "set-cookie" in response.headers:
+            super().extract_cookies(response)
+
+
+class LinkClient(httpx.AsyncClient):
+    """httpx's client, with :class:`_SetCookieOnly` as its cookie jar."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._jar = _SetCookieOnly(httpx.AsyncClient.cookies.fget(self))  # type: ignore[attr-defined]
+
+    @property  # type: ignore[override]
+    def cookies(self) -> httpx.Cookies:
+        return self._jar
+
+    @cookies.setter
+    def cookies(self, cookies) -> None:
+        self._jar = _SetCookieOnly(cookies)
 
 
 @dataclass

@@ -13,6 +13,7 @@ from ..extract.urls import Url, parse_url
 from .archive import API, archived_copy
 from .cache import Cache, default_dir
 from .connect import PinnedTransport, Pins
+from .exchange import LinkClient
 from .policy import Policy, Resolver, Unresolvable, system_resolver
 from .probe import Prober, ProbeSettings
 from .status import LinkStatus
@@ -87,8 +88,8 @@ async def _probe(urls, run, warn, transport, resolver) -> dict[str, LinkStatus]:
     timeout = httpx.Timeout(run.settings.read_timeout, connect=run.settings.connect_timeout)
     transport = transport or PinnedTransport(pins, limits, per_host=run.settings.host_concurrency)
     settings = replace(run.settings, url_budget=run.url_deadline)
-    async with httpx.AsyncClient(transport=transport, limits=limits, timeout=timeout, follow_redirects=False,
-                                 trust_env=False) as client:
+    async with LinkClient(transport=transport, limits=limits, timeout=timeout, follow_redirects=False,
+                          trust_env=False) as client:
         prober = Prober(client, run.policy, settings, resolver, pins=pins, gate=offline)
         bar = _progress(len(todo)) if run.progress and todo else None
         probing = asyncio.ensure_future(

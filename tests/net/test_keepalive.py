@@ -11,6 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpx
 
 from refcheck.net.connect import PinnedTransport, Pins
+from refcheck.net.exchange import LinkClient
 from refcheck.net.policy import Policy
 from refcheck.net.probe import Prober, ProbeSettings
 
@@ -165,3 +166,37 @@ def test_no_ssl_context_is_made_without_an_https_url():
         results, transport = probe([f"http://a.test:{port}/"])
     assert results[f"http://a.test:{port}/"].status == "alive"
     assert transport._pool.ssl_context is None
+
+
+def test_a_cookie_set_on_the_way_is_sent_on_the_next_hop_and_answers_without_one_leave_the_jar_alone():
+    sent = []
+
+    def pages(handler):
+        sent.append((handler.path, handler.headers.get("Cookie")))
+        if handler.path == "/wall":  # a cookie wall: set the cookie, send the reader on
+            handler.send_response(302)
+            handler.send_header("Set-Cookie", "seen=yes; Path=/")
+            handler.send_header("Location", "/page")
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+        elif handler.path == "/page" and handler.headers.get("Cookie") != "seen=yes":
+            page(handler, b"no cookie", 403)
+        else:
+            page(handler)
+
+    with serve(pages) as (port, _):
+        async def go():
+            pins = Pins(loopback)
+            transport = PinnedTransport(pins, httpx.Limits())
+            async with LinkClient(transport=transport) as client:
+                prober = Prober(client, Policy(allow_private=True), pins=pins)
+                plain = await prober.probe(f"http://a.test:{port}/plain")
+                jar_after_plain = len(client.cookies.jar)
+                walled = await prober.probe(f"http://a.test:{port}/wall")
+                return plain, jar_after_plain, walled, dict(client.cookies)
+
+        plain, jar_after_plain, walled, cookies = asyncio.run(go())
+    assert plain.status == "alive" and jar_after_plain == 0
+    assert (walled.status, walled.http_status) == ("alive", 200)
+    assert sent == [("/plain", None), ("/wall", None), ("/page", "seen=yes")]
+    assert cookies == {"seen": "yes"}
