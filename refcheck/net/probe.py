@@ -20,18 +20,19 @@ import random
 import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
 import httpx
 
 from .. import __version__
 from ..extract.urls import BadUrl, Url, parse_url
-from .body import ACCEPT_ENCODING, read_title
+from .body import ACCEPT_ENCODING
 from .connect import Pins
-from .failures import REQUEST_ERRORS, RETRYABLE, classify, retry_after
+from .exchange import Answer, send
+from .failures import RETRYABLE, retry_after
 from .policy import Policy, Resolver, Unresolvable, system_resolver
-from .slots import Deadline, HostStats, Slots
+from .slots import Deadline, HostStats, Slots, within
 from .status import LinkStatus
 from .verdict import verdict
 
@@ -54,15 +55,8 @@ class ProbeSettings:
     get_only_hosts: tuple[str, ...] = ("linkedin.com", "www.linkedin.com")
     want_titles: bool = False
     title_bytes: int = 65536  # read at most this many bytes of a page, before and after decoding
-
-
-@dataclass
-class _Answer:
-    status: int | None = None
-    headers: httpx.Headers = field(default_factory=httpx.Headers)
-    title: str | None = None
-    failure: str | None = None  # "deadline", "timeout", "reset", "refused", "tls", "redirect", "other"
-    detail: str = ""
+    finish_bytes: int = 16384  # the rest of a body is read when it is at most this long ...
+    finish_seconds: float = 0.5  # ... and comes within this time, so that its connection is used again
 
 
 class Prober:
@@ -76,6 +70,7 @@ class Prober:
         clock: Callable[[], float] = time.monotonic,
         seed: int = 0,
         pins: Pins | None = None,
+        gate: asyncio.Future | None = None,
     ) -> None:
         self.client = client
         self.policy = policy or Policy()
@@ -88,6 +83,10 @@ class Prober:
         self.requests = 0
         self._global = asyncio.Semaphore(self.settings.concurrency)
         self._host_slots: dict[str, Slots] = {}
+        self._verdicts: dict[tuple, str | None] = {}  # (host, addresses) -> policy.refused(...)
+        self.gate = gate  # no request before it is done with a false result (run.py: "not offline")
+        self._headers = {"User-Agent": self.settings.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
+                         "Accept-Encoding": ACCEPT_ENCODING}
 
     async def probe_all(self, urls: Iterable[str], done: Callable[[LinkStatus], None] | None = None,
                         deadline: float | None = None) -> dict[str, LinkStatus]:
@@ -130,14 +129,16 @@ class Prober:
         retries = 0
         done = lambda *a, **k: self._done(url, parsed, start, *a, **k)
         while True:
-            try:  # a slow name server counts against the URL's time too
-                limit = self.settings.url_budget if deadline.end is None else max(0.0, deadline.left())
-                addresses = await asyncio.wait_for(self.pins.resolve(current.host, current.is_ip), limit)
-            except Unresolvable as exc:
-                return done("dead", None, chain, current, f"host name does not resolve ({exc})")
-            except asyncio.TimeoutError:
-                return done("unverifiable", None, chain, current, f"timed out resolving {current.host}")
-            refused = self.policy.refused(current.host, addresses)
+            addresses = self.pins.known(current.host, current.is_ip)
+            if addresses is None:
+                try:  # a slow name server counts against the URL's time too
+                    limit = self.settings.url_budget if deadline.end is None else max(0.0, deadline.left())
+                    addresses = await asyncio.wait_for(self.pins.resolve(current.host, current.is_ip), limit)
+                except Unresolvable as exc:
+                    return done("dead", None, chain, current, f"host name does not resolve ({exc})")
+                except asyncio.TimeoutError:
+                    return done("unverifiable", None, chain, current, f"timed out resolving {current.host}")
+            refused = self._refused(current.host, addresses)
             if refused:
                 return done("excluded", None, chain, current, refused if not chain else f"redirected to {current.text}: {refused}")
             first = not chain and not retries and method == first_method
@@ -179,6 +180,12 @@ class Prober:
                     continue
             return verdict(done, parsed, code, answer, chain, current, permanent, retries)
 
+    def _refused(self, host: str, addresses: tuple[str, ...]) -> str | None:
+        key = (host, addresses)
+        if key not in self._verdicts:
+            self._verdicts[key] = self.policy.refused(host, addresses)
+        return self._verdicts[key]
+
     def _next_hop(self, current: Url, location: str) -> tuple[Url | None, tuple[str, str] | None]:
         """The redirect target, or (None, (status, reason)) when it may not be followed."""
         shown = location if len(location) <= 200 else location[:200] + "..."
@@ -213,7 +220,10 @@ class Prober:
         moved = final.text if chain and final.text != url else None
         return LinkStatus(url, status, code, moved, reason, elapsed, tuple(chain), title)
 
-    async def _request(self, method: str, url: Url, first: bool, deadline: Deadline) -> _Answer:
+    async def _request(self, method: str, url: Url, first: bool, deadline: Deadline) -> Answer:
+        if self.gate is not None and (not self.gate.done() or self.gate.result()):
+            if await asyncio.shield(self.gate):
+                return Answer(failure="other", detail="no network")
         slots = self._host_slots.setdefault(url.netloc, Slots(self.settings.host_concurrency))
         stats = self.hosts[url.netloc]
         # host first: a task waiting for its host holds no global slot
@@ -222,30 +232,17 @@ class Prober:
             async with self._global:
                 deadline.start()
                 if deadline.left() <= 0:
-                    return _Answer(failure="deadline")
+                    return Answer(failure="deadline")
                 stats.in_flight += 1
                 stats.max_in_flight = max(stats.max_in_flight, stats.in_flight)
                 stats.requests += 1
                 self.requests += 1
                 try:
-                    return await asyncio.wait_for(self._send(method, url.text), deadline.left())
+                    exchange = send(self.client, method, url.text, self._headers, self.settings, deadline)
+                    return await within(deadline.left(), exchange)
                 except asyncio.TimeoutError:
-                    return _Answer(failure="deadline")
+                    return Answer(failure="deadline")
                 finally:
                     stats.in_flight -= 1
         finally:
             slots.release()
-
-    async def _send(self, method: str, url: str) -> _Answer:
-        headers = {"User-Agent": self.settings.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
-                   "Accept-Encoding": ACCEPT_ENCODING}
-        try:
-            async with self.client.stream(method, url, headers=headers) as response:
-                title = None
-                kind = response.headers.get("content-type", "")
-                if method == "GET" and self.settings.want_titles and "html" in kind and response.status_code < 300:
-                    title = await read_title(response, self.settings.title_bytes)
-                return _Answer(response.status_code, response.headers, title)
-        except REQUEST_ERRORS as exc:
-            failure, detail = classify(exc)
-            return _Answer(failure=failure, detail=detail)

@@ -13,6 +13,7 @@ from ..extract.urls import Url, parse_url
 from .archive import API, archived_copy
 from .cache import Cache, default_dir
 from .connect import PinnedTransport, Pins
+from .exchange import LinkClient
 from .policy import Policy, Resolver, Unresolvable, system_resolver
 from .probe import Prober, ProbeSettings
 from .status import LinkStatus
@@ -38,11 +39,11 @@ def probe_urls(urls: list[str], run: LinkRun, warn: Callable[[str], None] = lamb
     return asyncio.run(_probe(urls, run, warn, transport, resolver))
 
 
-async def _offline(urls: list[str], pins: Pins, timeout: float) -> bool:
-    """No network: not a single host name resolves (the resolver fails the
-    same way for a missing host and a missing network, so all-or-nothing).
-    The answers are kept in ``pins``: each name is resolved once per run."""
-    parsed = [parse_url(u) for u in urls]
+async def _offline(parsed: list, pins: Pins, timeout: float) -> bool:
+    """No network: not a single host name of the ``parsed`` URLs resolves (the
+    resolver fails the same way for a missing host and a missing network, so
+    all-or-nothing); decided by the first name that resolves. The answers are
+    kept in ``pins``: each name is resolved once per run."""
     hosts = sorted({p.host for p in parsed if isinstance(p, Url) and not p.is_ip})
     if not hosts or len(hosts) < len({p.host for p in parsed if isinstance(p, Url)}):
         return False  # an address needs no name server
@@ -54,8 +55,15 @@ async def _offline(urls: list[str], pins: Pins, timeout: float) -> bool:
             return False
         return True
 
-    results = await asyncio.gather(*(resolves(h) for h in hosts[:20]))
-    return not any(results)
+    lookups = [asyncio.ensure_future(resolves(h)) for h in hosts[:20]]
+    try:
+        for answer in asyncio.as_completed(lookups):
+            if await answer:
+                return False  # one name resolves: there is a network
+        return True
+    finally:
+        for lookup in lookups:  # the lookups themselves go on in the pins, for the probes
+            lookup.cancel()
 
 
 async def _probe(urls, run, warn, transport, resolver) -> dict[str, LinkStatus]:
@@ -70,24 +78,34 @@ async def _probe(urls, run, warn, transport, resolver) -> dict[str, LinkStatus]:
         else:
             todo.append(url)
     pins = Pins(resolver)
-    probable = [u for u in todo if run.policy.excluded(u, parse_url(u)) is None]
-    if probable and await _offline(probable, pins, run.url_deadline):
-        for url in todo:
-            reason = run.policy.excluded(url, parse_url(url))
-            results[url] = LinkStatus(url, "excluded", reason=reason) if reason else LinkStatus(
-                url, "unverifiable", reason="no network: no host name could be resolved")
-        return {u: results[u] for u in urls}
+    parsed = {u: parse_url(u) for u in todo}
+    excluded = {u: run.policy.excluded(u, parsed[u]) for u in todo}
+    probable = [parsed[u] for u in todo if excluded[u] is None]
+    # the probes start while the offline check runs (they share its lookups) and send
+    # nothing before it has said there is a network: the first name that resolves says so
+    offline = asyncio.ensure_future(_offline(probable, pins, run.url_deadline)) if probable else None
     limits = httpx.Limits(max_connections=run.settings.concurrency, max_keepalive_connections=run.settings.concurrency)
     timeout = httpx.Timeout(run.settings.read_timeout, connect=run.settings.connect_timeout)
-    transport = transport or PinnedTransport(pins, limits)
+    transport = transport or PinnedTransport(pins, limits, per_host=run.settings.host_concurrency)
     settings = replace(run.settings, url_budget=run.url_deadline)
-    async with httpx.AsyncClient(transport=transport, limits=limits, timeout=timeout, follow_redirects=False,
-                                 trust_env=False) as client:
-        prober = Prober(client, run.policy, settings, resolver, pins=pins)
+    async with LinkClient(transport=transport, limits=limits, timeout=timeout, follow_redirects=False,
+                          trust_env=False) as client:
+        prober = Prober(client, run.policy, settings, resolver, pins=pins, gate=offline)
         bar = _progress(len(todo)) if run.progress and todo else None
+        probing = asyncio.ensure_future(
+            prober.probe_all(todo, (lambda s: bar.advance()) if bar else None, run.link_deadline))
         try:
-            found = await prober.probe_all(todo, (lambda s: bar.advance()) if bar else None, run.link_deadline)
+            if offline is not None and await offline:
+                probing.cancel()
+                await asyncio.gather(probing, return_exceptions=True)
+                for url in todo:
+                    reason = excluded[url]
+                    results[url] = LinkStatus(url, "excluded", reason=reason) if reason else LinkStatus(
+                        url, "unverifiable", reason="no network: no host name could be resolved")
+                return {u: results[u] for u in urls}
+            found = await probing
         finally:
+            probing.cancel()
             if bar:
                 bar.close()
         dead = [u for u, s in found.items() if s.status == "dead"]

@@ -1,11 +1,26 @@
-"""Bookkeeping for the prober: per-host slots served by priority, stats, and the per-URL deadline."""
+"""Bookkeeping for the prober: per-host slots served by priority, stats, the per-URL deadline, timeouts."""
 
 from __future__ import annotations
 
 import asyncio
 import heapq
 import math
+import sys
+from collections.abc import Awaitable
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
+
+if sys.version_info >= (3, 11):
+    async def within(seconds: float, awaitable: Awaitable[T]) -> T:
+        """``awaitable``'s result, or TimeoutError after ``seconds``: asyncio.timeout
+        runs it in the current task, where wait_for makes a task for it."""
+        async with asyncio.timeout(seconds):
+            return await awaitable
+else:  # pragma: no cover - Python 3.10
+    async def within(seconds: float, awaitable: Awaitable[T]) -> T:
+        return await asyncio.wait_for(awaitable, seconds)
 
 
 class Slots:

@@ -152,3 +152,20 @@ def test_deadlines_come_from_the_config_and_the_command_line(tmp_path):
         load(str(path))
     with pytest.raises(ConfigError, match="--link-deadline must be a number of seconds"):
         config.with_options(link_deadline=-1)
+
+
+def test_probing_starts_when_the_first_name_resolves_not_when_the_last_does(tmp_path):
+    events = []
+
+    async def uneven(host):
+        await asyncio.sleep(0.01 if host == "example.org" else 0.4)
+        events.append(f"resolved {host}")
+        return await fake_resolver(host)
+
+    def handler(request):
+        events.append(f"request {request.url.host}")
+        return httpx.Response(200)
+
+    results = run_with(handler, ["https://example.org/a", "https://site.test/b"], tmp_path, resolver=uneven)
+    assert {s.status for s in results.values()} == {"alive"}
+    assert events == ["resolved example.org", "request example.org", "resolved site.test", "request site.test"]

@@ -229,3 +229,25 @@ def test_user_agent_and_page_title():
 
     status, _, _ = one(routes({("GET", "https://example.org/a"): page}), "https://example.org/a", want_titles=True)
     assert (status.status, status.title) == ("alive", "Kazakhstan Spends $1.5 Billion")
+
+
+def test_the_address_policy_is_asked_once_per_host_and_answer_and_still_refuses_each_hop():
+    asked = []
+
+    class Counting(Policy):
+        def refused(self, host, addresses):
+            asked.append((host, addresses))
+            return super().refused(host, addresses)
+
+    handler = routes({
+        ("HEAD", "https://example.org/a"): httpx.Response(302, headers={"Location": "http://internal.test/admin"}),
+        ("HEAD", "https://example.org/b"): httpx.Response(302, headers={"Location": "http://internal.test/other"}),
+        ("HEAD", "https://example.org/c"): httpx.Response(200),
+        ("HEAD", "http://93.184.216.40/d"): httpx.Response(200),
+    })
+    urls = ["https://example.org/a", "https://example.org/b", "https://example.org/c", "http://93.184.216.40/d"]
+    results, _, _ = probe(handler, urls, Counting())
+    assert [results[u].status for u in urls] == ["excluded", "excluded", "alive", "alive"]
+    assert sorted(asked) == [("93.184.216.40", ("93.184.216.40",)), ("example.org", ("93.184.216.34",)),
+                             ("internal.test", ("10.0.0.5",))]
+    assert ("HEAD", "http://internal.test/admin") not in handler.seen
