@@ -205,7 +205,9 @@ def _pair(tokens: list[str]) -> tuple[Author, ...]:
         if len(token) <= _SUFFIX_MAX and _SUFFIX.match(token) and authors:
             last = authors[-1]
             authors[-1] = Author(f"{last.family} {token}", last.given)
-        elif _vancouver_words(words := token.split()):
+        elif len(words := token.split()) < 2:
+            pending = token  # one word: a family name whose given names may follow
+        elif _vancouver_words(words):
             authors.append(Author(" ".join(words[:-1]), words[-1]))
         else:
             # a particle counts only before the family name ("Kaustav Das" is two words)

@@ -116,3 +116,17 @@ def test_corporate_shape_by_word_count(text, corporate):
     from refcheck.extract.authors import _looks_corporate
 
     assert _looks_corporate(text) is corporate
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a one-word token waits for its given names; what follows decides
+        ("Smith, John, Jones", [("Smith", "John"), ("Jones", "")]),
+        ("Smith, Jr., Jones, A.", [("Smith Jr.", "Jones"), ("A.", "")]),
+        ("Lee, x-ray, Kim, H.", [("Lee", ""), ("x-ray", "Kim"), ("H.", "")]),
+        ("Ng, A. Y., Dean, Jeff, Hinton", [("Ng", "A. Y."), ("Dean", "Jeff"), ("Hinton", "")]),
+    ],
+)
+def test_one_word_tokens_pair_with_what_follows(text, expected):
+    assert pairs(text) == (expected, False, False, False)

@@ -174,3 +174,12 @@ def test_name_key_fast_paths_keep_the_rules():
         "theodore", "astanatimes", "lancet", "rouge", "lemon"]
     assert name_keys("EL-Said") == ("elsaid", "said") and name_keys("Al-") == ("al",)
     assert name_keys("Alba") == ("alba",) and name_keys("-") == ()
+
+
+def test_one_plain_word_fast_path_agrees_with_the_full_rules():
+    # a word of ASCII letters and digits skips folding; anything else still takes the full rules
+    assert [name_keys(n) for n in ("Smith", "The", "R2D2", "Thesmith", "")] == [
+        ("smith",), ("the",), ("r2d2",), ("thesmith",), ()]
+    assert [name_key(n) for n in ("Smith", "The", "O'Neil", " Smith", "Smïth", "Van Dijk")] == [
+        "smith", "the", "oneil", "smith", "smith", "vandijk"]
+    assert name_keys("Ñuñez") == ("nunez",) and name_keys("Mü") == ("mu", "mue")
