@@ -46,7 +46,10 @@ _CONJ = re.compile(
 _CONJ_WORDS = frozenset({"and", "And", "AND", "y", "und", "u.", "et", "e", "en", "och", "og"})
 _CONJ_MARKS = ("&", "/")
 _SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv|jnr|snr)\.?$", re.IGNORECASE)
+_NOT_NAMES = ("others", "contributors", "colaboradores")  # list tokens that name no one
+_NOT_NAME_LENGTHS = frozenset(map(len, _NOT_NAMES))  # lower() keeps the length of a text that becomes one of them
 _SUFFIX_MAX = 4  # "iii.": no longer text matches _SUFFIX
+_SUFFIX_FIRST = frozenset("jJsSiI\u017f\u0131\u0130")  # what _SUFFIX can start with ("ſ", "ı", "İ" by IGNORECASE)
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?\s?-?\s?){1,4}$|^[A-Z]{1,4}$|^(?:[A-Za-z]\.\s?){1,4}$")
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’\-.]*$")
 _DASHES = re.compile(r"^[\s\-\u2012\u2013\u2014\u2015_.,]+$")
@@ -233,7 +236,7 @@ def parse_authors(text: str) -> ParsedAuthors:
     elif "&" in text or "/" in text:
         text = _sub_at(_CONJ, ",", text, text, _CONJ_MARKS)  # without a word, "&" or "/" is in every match
     tokens = [t.strip() for t in text.replace(";", ",").split(",")]
-    tokens = [t for t in tokens if t and t.lower() not in ("others", "contributors", "colaboradores")]
+    tokens = [t for t in tokens if t and (len(t) not in _NOT_NAME_LENGTHS or t.lower() not in _NOT_NAMES)]
     return ParsedAuthors(_pair(tokens), False, et_al, editors, aliases)
 
 
@@ -245,7 +248,7 @@ def _pair(tokens: list[str]) -> tuple[Author, ...]:
     while i < len(tokens):
         token = tokens[i]
         if pending is not None:
-            if len(token) <= _SUFFIX_MAX and _SUFFIX.match(token):
+            if len(token) <= _SUFFIX_MAX and token[:1] in _SUFFIX_FIRST and _SUFFIX.match(token):
                 pending = f"{pending} {token}"
                 i += 1
                 continue
@@ -257,7 +260,7 @@ def _pair(tokens: list[str]) -> tuple[Author, ...]:
             authors.append(Author(pending))
             pending = None
             continue
-        if len(token) <= _SUFFIX_MAX and _SUFFIX.match(token) and authors:
+        if len(token) <= _SUFFIX_MAX and token[:1] in _SUFFIX_FIRST and _SUFFIX.match(token) and authors:
             last = authors[-1]
             authors[-1] = Author(f"{last.family} {token}", last.given)
         elif len(words := token.split()) < 2:

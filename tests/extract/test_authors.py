@@ -155,3 +155,21 @@ def test_searches_started_at_the_anchor_find_what_the_whole_scan_finds(text):
 def test_et_al_beside_a_name_holding_et_and_a_dotted_u():
     assert pairs("Bennett, J., Petersen, K., et al.") == ([("Bennett", "J."), ("Petersen", "K.")], False, True, False)
     assert pairs("Vetter, K. & Lu., M. u. a.")[2] is True
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # suffixes are found by their first letter first: IGNORECASE also reads "ı" as i and "ſ" as s
+        ("King, Martin, Sr., Lee, A.", [("King Sr.", "Martin"), ("Lee", "A.")]),
+        ("Ford, Henry, II, Lee, A.", [("Ford II", "Henry"), ("Lee", "A.")]),
+        ("Ford, H., \u0131i, Lee, A.", [("Ford \u0131i", "H."), ("Lee", "A.")]),
+        ("Ford, H., \u017fr., Lee, A.", [("Ford \u017fr.", "H."), ("Lee", "A.")]),
+        # tokens that name no one, in any case
+        ("Smith, J., Lee, K., & others", [("Smith", "J."), ("Lee", "K.")]),
+        ("Smith, J., & Contributors", [("Smith", "J.")]),
+        ("Smith, J., Others, K.", [("Smith", "J."), ("K.", "")]),
+    ],
+)
+def test_suffixes_and_tokens_that_name_no_one(text, expected):
+    assert pairs(text)[0] == expected
