@@ -32,6 +32,7 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 _ET_AL = re.compile(NOT_INSIDE_SPACES + r",?\s*(?:\bet\s*al\b\.?|\bu\.\s?a\.|\bet\s+coll\.?)", re.IGNORECASE)
+_ET_AL_NEEDLES = ("et", "u.")  # one of them, in lower case, is in every match of _ET_AL
 _ELLIPSIS = re.compile(NOT_INSIDE_SPACES + r",?\s*(?:\.\s?\.\s?\.|…)\s*,?")
 _PAREN = re.compile(NOT_INSIDE_SPACES + r"\s*[(\[]([^()\[\]]*)[)\]]")
 _ALIAS = re.compile(r"^[A-Z][A-Za-z&\-]{1,14}$")
@@ -43,8 +44,12 @@ _CONJ = re.compile(
 )
 # What _CONJ needs besides "&" and "/": one of these words, between spaces
 _CONJ_WORDS = frozenset({"and", "And", "AND", "y", "und", "u.", "et", "e", "en", "och", "og"})
+_CONJ_MARKS = ("&", "/")
 _SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv|jnr|snr)\.?$", re.IGNORECASE)
+_NOT_NAMES = ("others", "contributors", "colaboradores")  # list tokens that name no one
+_NOT_NAME_LENGTHS = frozenset(map(len, _NOT_NAMES))  # lower() keeps the length of a text that becomes one of them
 _SUFFIX_MAX = 4  # "iii.": no longer text matches _SUFFIX
+_SUFFIX_FIRST = frozenset("jJsSiI\u017f\u0131\u0130")  # what _SUFFIX can start with ("ſ", "ı", "İ" by IGNORECASE)
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?\s?-?\s?){1,4}$|^[A-Z]{1,4}$|^(?:[A-Za-z]\.\s?){1,4}$")
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’\-.]*$")
 _DASHES = re.compile(r"^[\s\-\u2012\u2013\u2014\u2015_.,]+$")
@@ -57,6 +62,51 @@ _ROLE_HINTS = ("ed", "hrsg", "hg", "coord", "comp", "dir", "org", "trans")
 # the role words _EDITORS finds at the end of the text, in lower case
 _ROLE_ENDS = ("ed.", "eds.", "editor", "editors", "dir.", "dirs.", "trans.", "comp.", "comps.", "coord.", "org.", "orgs.",
               "hrsg.", "hg.")
+
+
+def _next(text: str, needles: tuple[str, ...], pos: int) -> int:
+    """The first index at or after ``pos`` where one of ``needles`` stands, or -1."""
+    first = -1
+    for needle in needles:
+        found = text.find(needle, pos)
+        if found != -1 and (first == -1 or found < first):
+            first = found
+    return first
+
+
+def _search_at(pattern: re.Pattern[str], text: str, pos: int, anchors: str, needles: tuple[str, ...]) -> re.Match[str] | None:
+    """``pattern.search(text, pos)`` for a pattern whose every match holds one of
+    ``needles`` in ``anchors`` (``text`` or a copy of it with the same indices) and
+    has only spaces and commas before it: the search starts at the run of spaces and
+    commas before the first needle, not at every character before it."""
+    anchor = _next(anchors, needles, pos)
+    if anchor == -1:
+        return None
+    start = anchor
+    while start > pos and (text[start - 1] == "," or text[start - 1].isspace()):
+        start -= 1
+    return pattern.search(text, start)
+
+
+def _sub_at(pattern: re.Pattern[str], repl: str, text: str, anchors: str, needles: tuple[str, ...]) -> str:
+    """``pattern.sub(repl, text)`` (``repl`` a plain string) by :func:`_search_at`."""
+    pieces = []
+    pos = 0
+    while (match := _search_at(pattern, text, pos, anchors, needles)) is not None:
+        pieces.append(text[pos:match.start()])
+        pieces.append(repl)
+        pos = match.end()
+    if not pieces:
+        return text
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _has_conj(text: str) -> bool:
+    """``_CONJ.search(text)``; without a conjunction word "&" or "/" is in every match."""
+    if _CONJ_WORDS.isdisjoint(text.split()):
+        return _search_at(_CONJ, text, 0, text, _CONJ_MARKS) is not None
+    return _CONJ.search(text) is not None
 
 
 def _may_name_editors(text: str, low: str) -> bool:
@@ -152,9 +202,15 @@ def parse_authors(text: str) -> ParsedAuthors:
         editors = True
         text = _EDITORS.sub("", text)
     et_al = False
-    if ("et" in low or "u." in low) and _ET_AL.search(text):
-        et_al = True
-        text = _ET_AL.sub("", text)
+    if "et" in low or "u." in low:
+        # every match holds "et" or "u." (in any case); lower() keeps the indices when it keeps the length
+        anchors = low if len(low) == len(text) else None
+        if anchors is None and _ET_AL.search(text):
+            et_al = True
+            text = _ET_AL.sub("", text)
+        elif anchors is not None and _search_at(_ET_AL, text, 0, anchors, _ET_AL_NEEDLES):
+            et_al = True
+            text = _sub_at(_ET_AL, "", text, anchors, _ET_AL_NEEDLES)
     if "\u2026" in text or ("." in text and _DOTS.search(text)):
         text = _ELLIPSIS.sub(",", text)
     aliases = ()
@@ -171,14 +227,16 @@ def parse_authors(text: str) -> ParsedAuthors:
         parts = [p.strip().rstrip(",") for p in text.split(";")]
         parts = [_LEADING_AND.sub("", p).strip() for p in parts if p.strip()]
         return ParsedAuthors(tuple(Author(p) for p in parts), True, et_al, editors, aliases)
-    if "," not in text and not _is_vancouver(text) and not _CONJ.search(text):
+    if "," not in text and not _is_vancouver(text) and not _has_conj(text):
         return ParsedAuthors((Author(text),), True, et_al, editors, aliases)
     if _looks_corporate(text):
         return ParsedAuthors((Author(text),), True, et_al, editors, aliases)
-    if "&" in text or "/" in text or not _CONJ_WORDS.isdisjoint(text.split()):
+    if not _CONJ_WORDS.isdisjoint(text.split()):
         text = _CONJ.sub(",", text)
+    elif "&" in text or "/" in text:
+        text = _sub_at(_CONJ, ",", text, text, _CONJ_MARKS)  # without a word, "&" or "/" is in every match
     tokens = [t.strip() for t in text.replace(";", ",").split(",")]
-    tokens = [t for t in tokens if t and t.lower() not in ("others", "contributors", "colaboradores")]
+    tokens = [t for t in tokens if t and (len(t) not in _NOT_NAME_LENGTHS or t.lower() not in _NOT_NAMES)]
     return ParsedAuthors(_pair(tokens), False, et_al, editors, aliases)
 
 
@@ -190,7 +248,7 @@ def _pair(tokens: list[str]) -> tuple[Author, ...]:
     while i < len(tokens):
         token = tokens[i]
         if pending is not None:
-            if len(token) <= _SUFFIX_MAX and _SUFFIX.match(token):
+            if len(token) <= _SUFFIX_MAX and token[:1] in _SUFFIX_FIRST and _SUFFIX.match(token):
                 pending = f"{pending} {token}"
                 i += 1
                 continue
@@ -202,10 +260,12 @@ def _pair(tokens: list[str]) -> tuple[Author, ...]:
             authors.append(Author(pending))
             pending = None
             continue
-        if len(token) <= _SUFFIX_MAX and _SUFFIX.match(token) and authors:
+        if len(token) <= _SUFFIX_MAX and token[:1] in _SUFFIX_FIRST and _SUFFIX.match(token) and authors:
             last = authors[-1]
             authors[-1] = Author(f"{last.family} {token}", last.given)
-        elif _vancouver_words(words := token.split()):
+        elif len(words := token.split()) < 2:
+            pending = token  # one word: a family name whose given names may follow
+        elif _vancouver_words(words):
             authors.append(Author(" ".join(words[:-1]), words[-1]))
         else:
             # a particle counts only before the family name ("Kaustav Das" is two words)

@@ -90,6 +90,8 @@ def author_keys(ref: Reference) -> tuple[str, ...]:
     if not ref.authors:
         return ()
     family = ref.authors[0].family
+    if family.isalnum() and not ref.aliases:
+        return name_keys(family)  # one word: no comma, no second word; name_keys has no repeats
     keys = list(name_keys(family))
     if ref.corporate and "," in family:  # "Environmental Design and Research, P.C."
         keys.append(name_key(family.split(",")[0]))

@@ -34,6 +34,8 @@ def fold(text: str) -> str:
 def name_key(name: str) -> str:
     """The matching key of a name: case, diacritics, leading "The", spaces,
     hyphens and apostrophes do not count. ``The Astana Times`` -> ``astanatimes``."""
+    if name.isalnum() and name.isascii():
+        return name.lower()  # one plain word: nothing to fold, strip or drop
     text = fold(name).lower().strip()
     if text.startswith("the"):
         text = _THE.sub("", text)
@@ -46,6 +48,8 @@ def name_key(name: str) -> str:
 def name_keys(name: str) -> tuple[str, ...]:
     """All keys under which a family name may be cited: with and without its
     particles (``van Dijk`` / ``Dijk``) and with German umlauts spelled out."""
+    if name.isalnum() and name.isascii():
+        return (name.lower(),)  # one plain word: no particle, prefix or umlaut
     keys = [name_key(name)]
     words = fold(name).split()
     while len(words) > 1 and words[0].lower().rstrip("'’-") in PARTICLES:

@@ -194,6 +194,7 @@ def _quoted(rest: str) -> tuple[str, int] | None:
 
 _ABBREVIATION = re.compile(r"^(?:[A-Z]|[A-Z]\.[A-Z]|[A-Za-z]\.[A-Za-z]|e\.g|i\.e|vs|al|Vol|No|pp|ed|eds|Inc|Ltd|Co|St|Dr|Mr|Mrs|Ms|Jr)\.$")
 _ABBREVIATION_MAX = 8  # longer than any abbreviation above, with its stop
+_ABBREVIATION_WORD = 4  # letters before a stop that no abbreviation above has without a space or dash
 _SPACES = re.compile(r"\s*")
 _STOPS = re.compile(r"[.?!][\"\u201d\u2019]?(?=\s|$)")
 _WORD_BREAK = re.compile(r"[\s\-–]")
@@ -211,6 +212,8 @@ def _title_end(rest: str) -> int:
             return match.end()  # 'the Squantum "Tillite." In ...'
         end = match.start()
         if match.group(0) == ".":
+            if end >= _ABBREVIATION_WORD and rest[end - _ABBREVIATION_WORD:end].isalpha():
+                return end  # a word longer than any abbreviation ends here
             # the word before the stop; only its last few characters can make an abbreviation
             word = _WORD_BREAK.split(rest[max(0, end - _ABBREVIATION_MAX): end + 1])[-1]
             if _ABBREVIATION.match(word):

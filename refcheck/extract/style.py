@@ -64,7 +64,7 @@ def detect(references: Iterable[Reference], citations: Iterable = ()) -> str:
     if style != "apa":
         return style
     old = sum(1 for r in references if may_match_words(r.raw, _APA6_WORDS) and _APA6.search(r.raw))
-    new = sum(1 for r in references if _APA7.search(r.raw))
+    new = sum(1 for r in references if "://" in r.raw and _APA7.search(r.raw))  # no case to "://"
     full = sum(1 for c in citations if not c.et_al and len(c.authors) >= 3)
     if old > new or (full and not new) or (full >= 2 and full * 4 >= new):
         return "apa6"

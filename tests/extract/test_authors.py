@@ -116,3 +116,60 @@ def test_corporate_shape_by_word_count(text, corporate):
     from refcheck.extract.authors import _looks_corporate
 
     assert _looks_corporate(text) is corporate
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a one-word token waits for its given names; what follows decides
+        ("Smith, John, Jones", [("Smith", "John"), ("Jones", "")]),
+        ("Smith, Jr., Jones, A.", [("Smith Jr.", "Jones"), ("A.", "")]),
+        ("Lee, x-ray, Kim, H.", [("Lee", ""), ("x-ray", "Kim"), ("H.", "")]),
+        ("Ng, A. Y., Dean, Jeff, Hinton", [("Ng", "A. Y."), ("Dean", "Jeff"), ("Hinton", "")]),
+    ],
+)
+def test_one_word_tokens_pair_with_what_follows(text, expected):
+    assert pairs(text) == (expected, False, False, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Smith, J. , & Lee, K.", "Smith, J.,  & Lee, K. & Kim", "Smith & & Lee", "Smith,& Lee", "1/2 Smith / Lee", "Smith /  1",
+     "Lee, K. et al.", "Lee, K., ET AL", "Bennett, J., et al.", "Petersen u. a.", "Vetter, K. et coll.", "Lee,  et al", "Lee , ,et al",
+     "Smith\u00a0& Lee", "Etal", ""],
+)
+def test_searches_started_at_the_anchor_find_what_the_whole_scan_finds(text):
+    # the search starts at the spaces and commas before the first "&", "/", "et" or "u.": no match is missed
+    from refcheck.extract import authors
+
+    if authors._CONJ_WORDS.isdisjoint(text.split()):  # as parse_authors uses it: no "and", "u.", "et" ...
+        assert authors._sub_at(authors._CONJ, ",", text, text, authors._CONJ_MARKS) == authors._CONJ.sub(",", text)
+    assert authors._has_conj(text) == (authors._CONJ.search(text) is not None)
+    low = text.lower()
+    assert authors._sub_at(authors._ET_AL, "", text, low, authors._ET_AL_NEEDLES) == authors._ET_AL.sub("", text)
+    found = authors._search_at(authors._ET_AL, text, 0, low, authors._ET_AL_NEEDLES)
+    expected = authors._ET_AL.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_et_al_beside_a_name_holding_et_and_a_dotted_u():
+    assert pairs("Bennett, J., Petersen, K., et al.") == ([("Bennett", "J."), ("Petersen", "K.")], False, True, False)
+    assert pairs("Vetter, K. & Lu., M. u. a.")[2] is True
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # suffixes are found by their first letter first: IGNORECASE also reads "ı" as i and "ſ" as s
+        ("King, Martin, Sr., Lee, A.", [("King Sr.", "Martin"), ("Lee", "A.")]),
+        ("Ford, Henry, II, Lee, A.", [("Ford II", "Henry"), ("Lee", "A.")]),
+        ("Ford, H., \u0131i, Lee, A.", [("Ford \u0131i", "H."), ("Lee", "A.")]),
+        ("Ford, H., \u017fr., Lee, A.", [("Ford \u017fr.", "H."), ("Lee", "A.")]),
+        # tokens that name no one, in any case
+        ("Smith, J., Lee, K., & others", [("Smith", "J."), ("Lee", "K.")]),
+        ("Smith, J., & Contributors", [("Smith", "J.")]),
+        ("Smith, J., Others, K.", [("Smith", "J."), ("K.", "")]),
+    ],
+)
+def test_suffixes_and_tokens_that_name_no_one(text, expected):
+    assert pairs(text)[0] == expected

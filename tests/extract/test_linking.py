@@ -174,3 +174,28 @@ def test_name_key_fast_paths_keep_the_rules():
         "theodore", "astanatimes", "lancet", "rouge", "lemon"]
     assert name_keys("EL-Said") == ("elsaid", "said") and name_keys("Al-") == ("al",)
     assert name_keys("Alba") == ("alba",) and name_keys("-") == ()
+
+
+def test_one_plain_word_fast_path_agrees_with_the_full_rules():
+    # a word of ASCII letters and digits skips folding; anything else still takes the full rules
+    assert [name_keys(n) for n in ("Smith", "The", "R2D2", "Thesmith", "")] == [
+        ("smith",), ("the",), ("r2d2",), ("thesmith",), ()]
+    assert [name_key(n) for n in ("Smith", "The", "O'Neil", " Smith", "Smïth", "Van Dijk")] == [
+        "smith", "the", "oneil", "smith", "smith", "vandijk"]
+    assert name_keys("Ñuñez") == ("nunez",) and name_keys("Mü") == ("mu", "mue")
+
+
+def test_author_keys_of_one_word_families_and_of_the_rest():
+    # a one-word family without aliases is keyed by name_keys alone; the others keep their extra keys
+    from dataclasses import replace
+
+    from refcheck.extract.linking import author_keys
+
+    assert author_keys(_ref(1, "Smith", "2019")) == ("smith",)
+    assert author_keys(_ref(1, "Müller", "2019")) == ("muller", "mueller")
+    assert author_keys(replace(_ref(1, "Smith", "2019"), aliases=("Smyth",))) == ("smith", "smyth")
+    assert author_keys(replace(_ref(1, "WHO", "2019", corporate=True), aliases=("World Health Organization",))) == (
+        "who", "worldhealthorganization")
+    assert author_keys(_ref(1, "Serrano Avendaño", "2019")) == ("serranoavendano", "serrano")
+    assert author_keys(_ref(1, "Design and Research, P.C.", "2019", corporate=True)) == ("designandresearchpc", "designandresearch")
+    assert author_keys(_ref(1, "van Dijk", "2019")) == ("vandijk", "dijk")

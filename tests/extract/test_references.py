@@ -127,3 +127,23 @@ def test_stop_word_prefilter():
     assert not may_match_words("Journal of Trade, 3(1), 1-9.", ("retrieved", "http"))
     assert may_match_words("Journal. HTTP://x", ("retrieved", "http"))
     assert may_match_words("Journal. Retr\u0131eved", ("retrieved",))  # a dotless i: the pattern decides
+
+
+@pytest.mark.parametrize(
+    "rest, title",
+    [
+        ("Letters to Mrs. Dalloway. Journal of Things, 2, 3-4.", "Letters to Mrs. Dalloway"),
+        ("Care of Jr. doctors. Journal", "Care of Jr. doctors"),
+        ("Methods, e.g. surveys. Journal", "Methods, e.g. surveys"),
+        ("The U.S. case. Journal", "The U.S. case"),
+        ("Notes on Vol. 2 of Kant. Journal", "Notes on Vol. 2 of Kant"),
+        ("Arms control. Journal", "Arms control"),  # four letters before the stop: no abbreviation
+        ("Water-use. Journal", "Water-use"),
+        ("Plan of Acme Inc. Journal", "Plan of Acme Inc. Journal"),
+        ("Ann. Journal", "Ann"),
+    ],
+)
+def test_title_end_passes_abbreviations_and_stops_after_longer_words(rest, title):
+    from refcheck.extract.references import _title_end
+
+    assert rest[:_title_end(rest)] == title

@@ -50,3 +50,17 @@ def test_the_style_decides_et_al():
         ("RC105", '(Okafor et al., 2019): "et al." for a work with 3 authors; abnt names the authors: OKAFOR, LIND & BERG (2019)')
     ]
     assert not [f for f in check_text(f"{text}\n\n## References\n\n{CHICAGO}", "doc.md").findings if f.code == "RC105"]
+
+
+def test_apa7_dois_in_any_case_outweigh_an_apa6_retrieval_note():
+    # the APA 7 DOI link is counted in any case ("HTTPS://DOI.ORG/"): "://" has no case
+    from refcheck.extract.references import parse_entries
+    from refcheck.extract.sections import Entry
+    from refcheck.extract.style import detect
+
+    raws = ["Smith, J. (2019). A title. Retrieved from http://example.org/a",
+            "Lee, K. (2020). Another title. Journal, 1(2), 3-4. HTTPS://DOI.ORG/10.1000/xyz",
+            "Kim, H. (2021). A third title. Journal, 2(3), 4-5. Https://Doi.org/10.1000/abc"]
+    refs = parse_entries(tuple(Entry(0, len(r), r, False) for r in raws))
+    assert detect(refs) == "apa7"
+    assert detect(refs[:2]) == "apa7" and detect(refs[:1]) == "apa6"
