@@ -34,6 +34,9 @@ many verdicts were right (the fewest over the runs). The confusion tables of
 the mixed document follow (verdict against the truth, last run). ``--before
 FOLDER`` adds a row for the refcheck package in FOLDER (an older checkout).
 
+refcheck runs as users have it, with Python's bytecode cache (PYTHONDONTWRITEBYTECODE is
+removed from its environment; the first run writes the cache).
+
 Both tools run at their default limit of 10 requests in flight per host.
 lychee also waits ``--lychee-interval`` between two requests to a host (its
 default is 50ms); 0ms, the default here, compares the two at the same
@@ -221,7 +224,10 @@ def timed(command: list[str], env: dict | None = None,
 def run_refcheck(path: str, urls: list[str], interval: str,
                  source: str | None = None) -> tuple[float, float, dict[str, str] | str]:
     """refcheck's verdicts; ``source``: run the refcheck package found in that folder instead."""
-    env = dict(os.environ, PYTHONPATH=source) if source else None
+    # as users run it: with Python's bytecode cache (written by the first run)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if source:
+        env["PYTHONPATH"] = source
     wall, cpu, out = timed([sys.executable, "-m", "refcheck", "check", "--isolated", "--links", "--allow-private",
                             "--no-cache", "--no-suggest-archive", "--format", "json", path], env,
                            os.path.dirname(path))  # not here: `-m` would put this folder first on sys.path
