@@ -292,6 +292,16 @@ def test_bare_matches_are_finditers_outside_parentheses(text):
     assert [m.span() for m in bare_matches(text)] == expected
 
 
+def test_bare_match_that_starts_in_a_parenthesis_beyond_its_tails_window():
+    """The tail's comma is more than 200 characters after the "(", the match's start
+    less: the match starts in the parenthesis, and is not yielded."""
+    text = "(" + "a" * 190 + " Lind and Berg, 2007 sailed"
+    assert text.index(",") - 200 > 0 > text.index("Lind") - 200
+    assert [m.span() for m in _BARE.finditer(text) if not _in_parenthesis(text, m.start())] == []
+    assert list(bare_matches(text)) == []
+    assert [m.group(0) for m in bare_matches(text.replace("(", "x", 1))] == ["Lind and Berg, 2007"]
+
+
 def test_bare_matches_after_a_parenthesis_and_a_skipped_tail():
     text = "(Lind, 2007) and Berg, 2008 sailed; (as Moe, 2009) Ek and Ny, 2010, 2011 too"
     assert [m.group(0) for m in bare_matches(text)] == ["Berg, 2008", "Ek and Ny, 2010"]
