@@ -174,7 +174,11 @@ def parse_names(text: str) -> tuple[tuple[str, ...], bool, bool] | None:
 
 @lru_cache(maxsize=1 << 18)
 def is_weak(names: tuple[str, ...]) -> bool:
-    return any(word.lower().strip(".") in _WEAK_WORDS for name in names for word in name.split())
+    for name in names:  # loops, not a generator in any(): most names are read once
+        for word in name.split():
+            if word.lower().strip(".") in _WEAK_WORDS:
+                return True
+    return False
 
 
 def years_in(years: str, base: int) -> list[tuple[str, str, int, int]]:

@@ -6,7 +6,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from refcheck.extract.citations import _BARE, _SIMPLE, _in_parenthesis, bare_matches, parse_names, read_group, read_works, scan
+from refcheck.extract.citations import (
+    _BARE,
+    _SIMPLE,
+    _in_parenthesis,
+    bare_matches,
+    is_weak,
+    parse_names,
+    read_group,
+    read_works,
+    scan,
+)
 
 
 def works(text: str) -> list[tuple]:
@@ -305,3 +315,11 @@ def test_bare_match_that_starts_in_a_parenthesis_beyond_its_tails_window():
 def test_bare_matches_after_a_parenthesis_and_a_skipped_tail():
     text = "(Lind, 2007) and Berg, 2008 sailed; (as Moe, 2009) Ek and Ny, 2010, 2011 too"
     assert [m.group(0) for m in bare_matches(text)] == ["Berg, 2008", "Ek and Ny, 2010"]
+
+
+@pytest.mark.parametrize(
+    "names, weak",
+    [(("Lemon",), False), (("May",), True), (("Lemon", "Accord Act"), True), (("St. May.",), True), (("Lemon Lime", "Ito"), False)],
+)
+def test_is_weak_when_any_word_of_any_name_is_a_month_or_an_event(names, weak):
+    assert is_weak.__wrapped__(names) is weak
