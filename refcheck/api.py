@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import replace
+from operator import itemgetter
 from typing import NamedTuple
 
 from . import suppress
@@ -54,18 +55,17 @@ def extract(document: Document, sources: dict[str, str] | None = None) -> Extrac
         comments = suppress.directives(document, [(r.span.start, r.span.end) for r in references])
     scan_text = blank(document.scan, [(section.heading_start, section.end)]) if section else document.scan
     linked = link(citation_scanner.scan(scan_text), references)
+    # one tight loop builds the citations (positional arguments, locals); the ids
+    # are made in one comprehension and the links paired with them in C
+    ids = [f"C{number}" for number in range(1, len(linked) + 1)]
+    text = document.text
     citations = []
-    links = {}
-    for number, (cand, found) in enumerate(linked, start=1):
-        cid = f"C{number}"
-        citations.append(
-            Citation(
-                cid, Span(cand.start, cand.end), document.text[cand.start:cand.end], cand.form,
-                cand.authors, cand.et_al, cand.year, cand.year_suffix, cand.group, cand.locator,
-                cand.comma, cand.separator_missing,
-            )
-        )
-        links[cid] = found
+    append = citations.append
+    for cid, (cand, _) in zip(ids, linked):
+        start, end = cand.start, cand.end
+        append(Citation(cid, Span(start, end), text[start:end], cand.form, cand.authors, cand.et_al, cand.year,
+                        cand.year_suffix, cand.group, cand.locator, cand.comma, cand.separator_missing))
+    links = dict(zip(ids, map(itemgetter(1), linked)))
     numeric = len(_NUMERIC.findall(scan_text)) if references else 0
     numbered_list = section is not None and 2 * sum(e.numbered for e in section.entries) > len(section.entries)
     if numeric <= len(citations) or (numeric < 3 and not numbered_list):

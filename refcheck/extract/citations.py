@@ -174,7 +174,11 @@ def parse_names(text: str) -> tuple[tuple[str, ...], bool, bool] | None:
 
 @lru_cache(maxsize=1 << 18)
 def is_weak(names: tuple[str, ...]) -> bool:
-    return any(word.lower().strip(".") in _WEAK_WORDS for name in names for word in name.split())
+    for name in names:  # loops, not a generator in any(): most names are read once
+        for word in name.split():
+            if word.lower().strip(".") in _WEAK_WORDS:
+                return True
+    return False
 
 
 def years_in(years: str, base: int) -> list[tuple[str, str, int, int]]:
@@ -221,18 +225,20 @@ def scan_parenthetical(scan: str, group_base: int = 0) -> list[Candidate]:
     found: list[Candidate] = []
     group = group_base
     read: dict[str, tuple | None] = {}  # a group's contents -> its works (a document repeats its citations)
+    append = found.append
     for paren in _GROUP.finditer(scan):
-        content = paren.group(1)
+        content = paren[1]
         works = read.get(content, _UNREAD)
         if works is _UNREAD:
             works = read[content] = read_group(content) if _HAS_YEAR.search(content) else None
         if works is None:
             continue
-        group += 1
-        base = paren.start(1)
-        for start, end, names, et_al, year, suffix, locator, comma, missing, weak in works:
-            found.append(Candidate(base + start, base + end, "parenthetical", names, et_al, year, suffix, group,
-                                   locator, comma, missing, weak))
+        group += 1  # a group with a year counts, even when no work is read in it ("(2019)")
+        if works:
+            base = paren.start(1)
+            for start, end, names, et_al, year, suffix, locator, comma, missing, weak in works:
+                append(Candidate(base + start, base + end, "parenthetical", names, et_al, year, suffix, group,
+                                 locator, comma, missing, weak))
     return found
 
 
@@ -345,8 +351,6 @@ def scan_bare(scan: str, found: list[Candidate], group_base: int = 0) -> list[Ca
     group = group_base
     for match in bare_matches(scan):
         start = match.start()
-        if _in_parenthesis(scan, start):
-            continue  # one the parenthetical scanner read or did not
         if taken is None:
             taken = sorted((c.start, c.end) for c in found)
             starts = [a for a, _ in taken]
@@ -377,13 +381,19 @@ def bare_matches(scan: str) -> Iterator[re.Match[str]]:
     found from their tails (", 2007"), the one comma a match holds: a tail in a
     parenthesis is skipped (any match ending there starts in it too: its names
     hold no parenthesis), and for the others the pattern is tried from the comma
-    before (or the end of the last match) to the end of the tail."""
+    before (or the end of the last match) to the end of the tail. A match found
+    there can still start in a parenthesis further back than the tail's 200
+    characters: it is not yielded, and the next search starts after it, as
+    finditer's would."""
     end = 0
+    rfind = scan.rfind
     for tail in _BARE_TAIL.finditer(scan):
         comma = tail.start()
-        if _in_parenthesis(scan, comma):
+        window = comma - 200 if comma > 200 else 0
+        if rfind("(", window, comma) > rfind(")", window, comma):  # _in_parenthesis(scan, comma), inline
             continue
-        match = _BARE.search(scan, max(scan.rfind(",", end, comma) + 1, end), comma + 8)
+        match = _BARE.search(scan, max(rfind(",", end, comma) + 1, end), comma + 8)
         if match:
             end = match.end()
-            yield match
+            if not _in_parenthesis(scan, match.start()):
+                yield match

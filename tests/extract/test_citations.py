@@ -6,7 +6,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from refcheck.extract.citations import _BARE, _SIMPLE, _in_parenthesis, bare_matches, parse_names, read_group, read_works, scan
+from refcheck.extract.citations import (
+    _BARE,
+    _SIMPLE,
+    _in_parenthesis,
+    bare_matches,
+    is_weak,
+    parse_names,
+    read_group,
+    read_works,
+    scan,
+)
 
 
 def works(text: str) -> list[tuple]:
@@ -166,6 +176,32 @@ def test_narrative_walk_back_reads_the_whole_window_when_needed(text, found):
 @pytest.mark.parametrize(
     "text, found",
     [
+        # a capitalised conjunction among the names still splits them ("And", "U."),
+        # and a name read once as a word is read the same later (the words' kinds are memoised)
+        ("As Smith And Jones (2019) show, it is.", [(3, ("Smith", "Jones"), ((0, ("As Smith", "Jones")), (3, ("Smith", "Jones"))))]),
+        ("The E. U. (1992) rules.", [(0, ("The E.",), ((0, ("The E.",)), (4, ("E.",))))]),
+        ("Then Lemon (2018) and then And (2018) again.", [(5, ("Lemon",), ((0, ("Then Lemon",)), (5, ("Lemon",))))]),
+        ("As Smith and Jones (2019) and As Smith And Jones (2019)",
+         [(3, ("Smith", "Jones"), ((0, ("As Smith", "Jones")), (3, ("Smith", "Jones")))),
+          (33, ("Smith", "Jones"), ((30, ("As Smith", "Jones")), (33, ("Smith", "Jones"))))]),
+        ("As Smith, Jones and Brown (2019) show.",
+         [(3, ("Smith", "Jones", "Brown"), ((0, ("As Smith", "Jones", "Brown")), (3, ("Smith", "Jones", "Brown"))))]),
+        # one name of several words: a reading for each leading word trimmed
+        ("Van der Berg (2019) found", [(0, ("Van der Berg",), ((0, ("Van der Berg",)), (4, ("der Berg",)), (8, ("Berg",))))]),
+        # a possessive: the last word's is its own, an earlier word's makes the owner of a title
+        ("as Lemon's (2018) work", [(3, ("Lemon",), ((3, ("Lemon",)),))]),
+        ("Locke's A Letter (1689) says", [(10, ("Letter",), ((8, ("A Letter",)), (10, ("Letter",)), (0, ("Locke",))))]),
+    ],
+)
+def test_narrative_readings_of_the_names_walked_back(text, found):
+    """The walk reads its tokens by kind (a memo of each word's kind); a reading
+    of one name is made from the words taken, of several from their grouping."""
+    assert [(c.start, c.authors, c.variants) for c in scan(text) if c.form == "narrative"] == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
         ("Calow and Lappe, 2007 found it.", [(0, 21, ("Calow", "Lappe"), "2007")]),  # at the very start
         ("x Calow, 2007", [(2, 13, ("Calow",), "2007")]),
         ("\u00e9 Calow, 2007", [(2, 13, ("Calow",), "2007")]),
@@ -266,6 +302,24 @@ def test_bare_matches_are_finditers_outside_parentheses(text):
     assert [m.span() for m in bare_matches(text)] == expected
 
 
+def test_bare_match_that_starts_in_a_parenthesis_beyond_its_tails_window():
+    """The tail's comma is more than 200 characters after the "(", the match's start
+    less: the match starts in the parenthesis, and is not yielded."""
+    text = "(" + "a" * 190 + " Lind and Berg, 2007 sailed"
+    assert text.index(",") - 200 > 0 > text.index("Lind") - 200
+    assert [m.span() for m in _BARE.finditer(text) if not _in_parenthesis(text, m.start())] == []
+    assert list(bare_matches(text)) == []
+    assert [m.group(0) for m in bare_matches(text.replace("(", "x", 1))] == ["Lind and Berg, 2007"]
+
+
 def test_bare_matches_after_a_parenthesis_and_a_skipped_tail():
     text = "(Lind, 2007) and Berg, 2008 sailed; (as Moe, 2009) Ek and Ny, 2010, 2011 too"
     assert [m.group(0) for m in bare_matches(text)] == ["Berg, 2008", "Ek and Ny, 2010"]
+
+
+@pytest.mark.parametrize(
+    "names, weak",
+    [(("Lemon",), False), (("May",), True), (("Lemon", "Accord Act"), True), (("St. May.",), True), (("Lemon Lime", "Ito"), False)],
+)
+def test_is_weak_when_any_word_of_any_name_is_a_month_or_an_event(names, weak):
+    assert is_weak.__wrapped__(names) is weak
