@@ -32,7 +32,7 @@ class Mentions:
         wanted = {key + ending for ref in refs for key in _keys(ref) for ending in _ENDINGS}
         # which words of the text fold to one of them (each distinct word folded once), then
         # where those stand: a word is a _WORD match, so a hit must start one and end one
-        spelled = {word for word in distinct_words(text) if fold(word).lower() in wanted}
+        spelled = {word for word in distinct_words(_outside_list(text, skip)) if fold(word).lower() in wanted}
         self.words: dict[str, list[int]] = defaultdict(list)
         if spelled:
             # (a word ends where no word character follows: the greedy _WORD stops there)
@@ -103,6 +103,18 @@ def trie(words: set[str]) -> str:
         return body + "?" if "" in node else body
 
     return "|".join([re.escape(w) for w in long] + ([pattern(tree)] if tree else []))
+
+
+def _outside_list(text: str, skip: tuple[int, int]) -> str:
+    """The text without the reference list, to find its words in. The part before it
+    runs on to the next white space, so that a word running into the list stays whole;
+    the part after it may start inside a word: that only adds a piece of one (a superset
+    of the words outside is enough, positions are checked on the text itself)."""
+    start, end = skip
+    if start >= end:
+        return text
+    head = _SPACE.search(text, start)
+    return text[:head.start() if head else len(text)] + " " + text[end:]
 
 
 def distinct_words(text: str, chunk: int = 1 << 18) -> set[str]:

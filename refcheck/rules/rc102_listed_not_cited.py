@@ -50,7 +50,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     for link in ctx.links.values():
         if link.kind in LINKED and link.reference is not None:
             cited.add(link.reference.id)
-            if link.kind == "exact":  # the twins of a duplicated entry (RC107)
+            if link.others and link.kind == "exact":  # the twins of a duplicated entry (RC107)
                 cited.update(r.id for r in link.others)
         elif link.kind == "ambiguous":
             cited.update(r.id for r in link.others)

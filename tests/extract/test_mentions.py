@@ -26,3 +26,15 @@ def test_the_trie_pattern_matches_what_the_plain_alternation_matches():
         plain = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")(?!\\w)")
         text = " ".join("".join(rng.choice("aábc. ") for _ in range(rng.randint(1, 7))) for _ in range(20)) + " " + "z" * 150
         assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)], words
+
+
+def test_the_words_outside_the_list_are_all_found():
+    from refcheck.extract.mentions import _outside_list
+
+    text = "Intro Smith-Jones said.\nReferences\nSmith, A. (2019). Title.\nAfter Wordsworth text"
+    start, end = text.index("References"), text.index("After") - 3  # the end inside "Title."
+    outside = {m.group() for m in _WORD.finditer(text) if not start <= m.start() < end}
+    assert outside <= distinct_words(_outside_list(text, (start, end)))
+    # a word running into the list from before it stays whole
+    assert "Smithxyz" in distinct_words(_outside_list("a Smithxyz b", (7, 9)))
+    assert _outside_list("abc", (0, 0)) == "abc"
