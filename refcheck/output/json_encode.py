@@ -67,7 +67,7 @@ def _encode(obj, depth: int, out: list) -> None:
     encode = _flat(depth + 1)
     if not nested:  # one C call: '{"a": 1,\n  "b": 2}' -> '{\n  "a": 1,\n  "b": 2\n}'
         text = encode(obj)
-        out.append(f"{text[0]}\n{_INDENT * (depth + 1)}{text[1:-1]}\n{_INDENT * depth}{text[-1]}")
+        out.append(_opened(text, depth))
         return
     values = list(values)
     if all(_is_flat(values[i]) for i in nested):
@@ -83,7 +83,7 @@ def _encode(obj, depth: int, out: list) -> None:
                 break
             text = text.replace(written, _indented(value, depth + 1))
         else:
-            out.append(f"{text[0]}\n{_INDENT * (depth + 1)}{text[1:-1]}\n{_INDENT * depth}{text[-1]}")
+            out.append(_opened(text, depth))
             return
     inner = ",\n" + _INDENT * (depth + 1)
     items = list(members)
@@ -114,7 +114,12 @@ def _is_flat(container) -> bool:
 
 def _indented(container, depth: int) -> str:
     """A non-empty container of scalars as the indenting encoder writes it at ``depth``."""
-    text = _flat(depth + 1)(container)
+    return _opened(_flat(depth + 1)(container), depth)
+
+
+def _opened(text: str, depth: int) -> str:
+    """A container written on one line with depth + 1's separator, opened out:
+    '{"a": 1,\\n    "b": 2}' -> '{\\n    "a": 1,\\n    "b": 2\\n  }' at depth 1."""
     return f"{text[0]}\n{_INDENT * (depth + 1)}{text[1:-1]}\n{_INDENT * depth}{text[-1]}"
 
 
