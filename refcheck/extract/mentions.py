@@ -2,7 +2,7 @@
 
 RC102 asks this for the entries no citation points to: "Moral und Hypermoral
 (1969) de Arnold Gehlen" names Gehlen near 1969 without a citation refcheck reads.
-A name is a word (``_WORD``) that folds to the family name's longest word, or an
+A name is a word (``WORD``) that folds to the family name's longest word, or an
 alias, with the endings of running text; the years are looked for only near it.
 """
 
@@ -13,7 +13,8 @@ from collections import defaultdict
 
 from .names import fold
 
-_WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
+# a word of running text: a letter, then letters, digits, apostrophes and hyphens
+WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 # (the lookahead lets the engine skip to the characters a match can start with)
 _YEARISH = re.compile(r"(?=[12ns])(?:\b(?:1\d\d\d|20\d\d)[a-z]?\b|\bn\.\s?d\.|\bs\.\s?d\.|\bs\.\s?f\.)")
 # endings a name takes in running text: "Wissenschaftsrates", "Marx's"
@@ -31,15 +32,15 @@ class Mentions:
         # the words to look for: each uncited entry's name keys with the endings of running text
         wanted = {key + ending for ref in refs for key in _keys(ref) for ending in _ENDINGS}
         # which words of the text fold to one of them (each distinct word folded once), then
-        # where those stand: a word is a _WORD match, so a hit must start one and end one
+        # where those stand: a word is a WORD match, so a hit must start one and end one
         spelled = {word for word in distinct_words(_outside_list(text, skip)) if fold(word).lower() in wanted}
         self.words: dict[str, list[int]] = defaultdict(list)
         if spelled:
-            # (a word ends where no word character follows: the greedy _WORD stops there)
+            # (a word ends where no word character follows: the greedy WORD stops there)
             pattern = re.compile(f"(?:{trie(spelled)})(?![\\w'\u2019\\-])")
             for match in pattern.finditer(text):
                 start = match.start()
-                if self._outside(start) and _starts_word(text, start) and _WORD.match(text, start).end() == match.end():
+                if self._outside(start) and _starts_word(text, start) and WORD.match(text, start).end() == match.end():
                     self.words[fold(match.group(0)).lower()].append(start)
         self._near: dict[int, set[str]] = {}
 
@@ -118,7 +119,7 @@ def _outside_list(text: str, skip: tuple[int, int]) -> str:
 
 
 def distinct_words(text: str, chunk: int = 1 << 18) -> set[str]:
-    """The distinct _WORD matches of ``text``. A word never spans white space, so
+    """The distinct WORD matches of ``text``. A word never spans white space, so
     the words of the distinct white-space-separated tokens are those of the text
     (and a text repeats its tokens: 37k distinct of 880k at 6.7 MB). The text is
     split a chunk at a time (cut at a white space), so no list of all its tokens is built."""
@@ -131,12 +132,12 @@ def distinct_words(text: str, chunk: int = 1 << 18) -> set[str]:
         start = end
     words: set[str] = set()
     for token in tokens:
-        words.update(_WORD.findall(token))
+        words.update(WORD.findall(token))
     return words
 
 
 def _starts_word(text: str, start: int) -> bool:
-    """Whether a _WORD match starts at ``start`` when the text is scanned from its
+    """Whether a WORD match starts at ``start`` when the text is scanned from its
     beginning: no word runs into it (a run of word characters before it holds no letter)."""
     index = start - 1
     while index >= 0 and _WORD_CHAR.match(text, index):
@@ -148,4 +149,4 @@ def _starts_word(text: str, start: int) -> bool:
 
 _SPACE = re.compile(r"\s")
 _WORD_CHAR = re.compile(r"[\w'\u2019\-]")
-_LETTER = re.compile(r"[^\W\d_]")  # what a _WORD starts with
+_LETTER = re.compile(r"[^\W\d_]")  # what a WORD starts with

@@ -114,17 +114,8 @@ def finding_dict(f: Finding) -> dict:
     }
 
 
-def file_dict(result: FileResult) -> dict:
-    return {
-        "path": result.path,
-        "references": [_reference(r, result.positions[r.id], result.link_status) for r in result.references],
-        "citations": [_citation(c, result.positions[c.id], result.links) for c in result.citations],
-        "findings": [finding_dict(f) for f in result.findings],
-    }
-
-
-def _file_stream(result: FileResult) -> dict:
-    """:func:`file_dict` with its arrays made while they are written."""
+def _file(result: FileResult) -> dict:
+    """One file's object; its arrays are made while they are written."""
     positions = result.positions
     return {
         "path": result.path,
@@ -153,7 +144,7 @@ def _data(report: Report, files) -> dict:
 def render_chunks(report: Report):
     """The JSON document in pieces, each reference, citation and finding made as it
     is written: a 50,000-reference report never stands in memory as dicts or as one string."""
-    for piece in iterencode(_data(report, [_file_stream(r) for r in report.files])):
+    for piece in iterencode(_data(report, [_file(r) for r in report.files])):
         yield json_safe(piece)
     yield "\n"
 

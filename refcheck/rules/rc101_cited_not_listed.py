@@ -31,9 +31,9 @@ work you meant.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from ..extract.mentions import WORD
 from ..extract.names import fold
 from ..findings import Severity
 from .base import Context, Problem, cited_label, cited_names, plural
@@ -66,9 +66,6 @@ def check(ctx: Context) -> Iterator[Problem]:
                 yield Problem(citation.span, message, None, citation.id)
 
 
-_WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
-
-
 def _mentioned(ctx: Context, name: str):
     """The first entry whose text names ``name`` (its last word, folded) as a word."""
     words = fold(name).lower().split()
@@ -83,7 +80,7 @@ def _words(ctx: Context) -> dict:
     if cached is None:
         cached = {}
         for ref in reversed(ctx.references):  # the first entry's words are written last
-            cached.update(dict.fromkeys(_WORD.findall(fold(ref.raw).lower()), ref))
+            cached.update(dict.fromkeys(WORD.findall(fold(ref.raw).lower()), ref))
         ctx.memo["rc101-words"] = cached
     return cached
 

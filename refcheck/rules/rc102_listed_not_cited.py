@@ -30,7 +30,6 @@ Cite the work where it is used, or remove the entry.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
 from ..extract.linking import LINKED

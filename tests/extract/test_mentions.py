@@ -3,13 +3,13 @@
 import random
 import re
 
-from refcheck.extract.mentions import _WORD, distinct_words, trie
+from refcheck.extract.mentions import WORD, distinct_words, trie
 
 
 def test_distinct_words_are_those_of_the_whole_text():
     text = "Ab-cd x2Yz  l'Été\n\n3-Foo bar\tBaz's (Qux, 2019) " * 7 + "tail"
     for chunk in (1, 5, 17, 1 << 18):
-        assert distinct_words(text, chunk) == set(_WORD.findall(text)), chunk
+        assert distinct_words(text, chunk) == set(WORD.findall(text)), chunk
     assert distinct_words("") == set() and distinct_words("   ") == set()
     lines = "Alpha\nBeta\u00a0Gamma\tDelta\n" * 50  # cut at any white space, not only at a space
     for chunk in (1, 7, 100):
@@ -33,7 +33,7 @@ def test_the_words_outside_the_list_are_all_found():
 
     text = "Intro Smith-Jones said.\nReferences\nSmith, A. (2019). Title.\nAfter Wordsworth text"
     start, end = text.index("References"), text.index("After") - 3  # the end inside "Title."
-    outside = {m.group() for m in _WORD.finditer(text) if not start <= m.start() < end}
+    outside = {m.group() for m in WORD.finditer(text) if not start <= m.start() < end}
     assert outside <= distinct_words(_outside_list(text, (start, end)))
     # a word running into the list from before it stays whole
     assert "Smithxyz" in distinct_words(_outside_list("a Smithxyz b", (7, 9)))
