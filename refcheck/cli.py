@@ -160,6 +160,33 @@ class _Main(click.Group):
             _internal(ctx, exc)
 
 
+def run() -> None:
+    """The program (``refcheck``, ``python -m refcheck``): :func:`main`, and when
+    the command has finished (exit 0 or 1) the process ends without freeing its
+    objects one by one. A 10,000-reference report is a million objects, and
+    freeing them would take about 0.07 s of a 1.1 s check. The output is flushed
+    first; nothing else is left to do: files written (--fix, a baseline, the
+    link cache) are closed, and worker processes have been joined, before the
+    command returns. Any other exit (an error, an interrupt) takes the usual way.
+    Python code that calls :func:`main` keeps the usual way too."""
+    try:
+        main()
+    except SystemExit as exc:  # the exception keeps the command's frame, and its objects, alive
+        if exc.code not in (ExitCode.CLEAN, ExitCode.FINDINGS) or not _flushed():
+            raise
+        os._exit(exc.code)
+
+
+def _flushed() -> bool:
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):  # a closed pipe or stream: let the usual exit report it
+        return False
+    return True
+
+
 def _set_debug(ctx: click.Context, param, value: bool) -> None:
     if value:
         ctx.meta[_DEBUG] = True

@@ -183,3 +183,75 @@ def test_ascii_locale_neither_crashes_nor_breaks_json(tmp_path):
                           cwd=tmp_path, env=env, capture_output=True, timeout=30)
     assert data.returncode == 1
     assert json.loads(data.stdout.decode("utf-8"))["files"][0]["references"][0]["authors"][0]["family"] == "Müller"
+
+
+# 5. The program's own exit: a finished command ends without freeing its objects.
+
+class _Exited(Exception):
+    pass
+
+
+def _record_exit(monkeypatch):
+    codes = []
+
+    def fake_exit(code):
+        codes.append(code)
+        raise _Exited
+
+    monkeypatch.setattr(os, "_exit", fake_exit)
+    return codes
+
+
+@pytest.mark.parametrize("status", [0, 1])
+def test_a_finished_command_flushes_then_ends_at_once(monkeypatch, capsys, status):
+    from refcheck import cli as cli_module
+
+    codes = _record_exit(monkeypatch)
+
+    def command():
+        sys.stdout.write("the report\n")  # left in the buffer: run() must flush it
+        sys.exit(status)
+
+    monkeypatch.setattr(cli_module, "main", command)
+    with pytest.raises(_Exited):
+        cli_module.run()
+    assert codes == [status]
+    assert capsys.readouterr().out == "the report\n"
+
+
+@pytest.mark.parametrize("status", [2, 3, 130, 141, None])
+def test_other_exits_take_the_usual_way(monkeypatch, status):
+    from refcheck import cli as cli_module
+
+    codes = _record_exit(monkeypatch)
+    monkeypatch.setattr(cli_module, "main", lambda: sys.exit(status))
+    with pytest.raises(SystemExit) as exited:
+        cli_module.run()
+    assert exited.value.code == status and codes == []
+
+
+def test_an_unflushable_output_takes_the_usual_way(monkeypatch):
+    from refcheck import cli as cli_module
+
+    class Gone:
+        def flush(self):
+            raise BrokenPipeError(32, "Broken pipe")
+
+    codes = _record_exit(monkeypatch)
+    monkeypatch.setattr(cli_module, "main", lambda: sys.exit(1))
+    monkeypatch.setattr(sys, "stdout", Gone())
+    with pytest.raises(SystemExit):
+        cli_module.run()
+    assert codes == []
+
+
+def test_the_whole_report_arrives_through_a_pipe(tmp_path):
+    # a long JSON report, read by a process through a pipe: nothing is lost by the early end
+    names = ["W" + "".join(letters) for letters in itertools.product("aeiou", "bcdfg", "lmnrs", "aeiou")]
+    write(tmp_path, "big.md", "".join(f"Claim ({name}, 2001).\n" for name in names) + "\n" + GOOD)
+    result = subprocess.run([sys.executable, "-m", "refcheck", "check", "--isolated", "--format", "json", "big.md"],
+                            cwd=tmp_path, capture_output=True, timeout=60)
+    assert result.returncode == 1 and result.stderr == b""
+    data = json.loads(result.stdout)
+    assert len(data["files"][0]["findings"]) == len(names) == 625
+    assert result.stdout.endswith(b"}\n")

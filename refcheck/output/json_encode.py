@@ -10,6 +10,7 @@ Python code runs once per nested container, not once per value.
 from __future__ import annotations
 
 import json
+import operator
 
 _INDENT = "  "
 _SCALARS = frozenset((str, int, float, bool, type(None)))
@@ -45,6 +46,16 @@ def _flat(depth: int):
     while len(_encoders) <= depth:
         _encoders.append(_make(",\n" + _INDENT * len(_encoders)))
     return _encoders[depth]
+
+
+_separated_by: dict = {}
+
+
+def _separated(separator: str):
+    """The encoder whose item separator is ``separator``."""
+    if separator not in _separated_by:
+        _separated_by[separator] = _make(separator)
+    return _separated_by[separator]
 
 
 def _nested(value) -> bool:
@@ -138,12 +149,66 @@ def dumps(obj) -> str:
 
 class Lazy:
     """A JSON array whose items are made while it is written: ``iterencode`` asks
-    ``items()`` for them one at a time, so they never all stand in memory."""
+    ``items()`` for them one at a time, so they never all stand in memory. With
+    ``keys``, each item is a row: a list of the values of those keys, in order,
+    written as the object ``dict(zip(keys, row))`` would be, without building it."""
 
-    __slots__ = ("items",)
+    __slots__ = ("items", "keys")
 
-    def __init__(self, items) -> None:
+    def __init__(self, items, keys: tuple[str, ...] | None = None) -> None:
         self.items = items  # a function returning an iterator
+        self.keys = keys
+
+
+_writers: dict = {}
+
+
+def _row_writer(keys: tuple[str, ...], depth: int):
+    """A function that writes a row of ``keys``' values as ``_encode`` writes their
+    object at ``depth``. The scalars are written by one C call whose separator is
+    NUL, which the JSON text of a scalar cannot hold (a string's NUL is written
+    \\u0000), then split and put after their keys; a non-empty container in the
+    row is written on its own, at its depth."""
+    writer = _writers.get((keys, depth))
+    if writer is not None:
+        return writer
+    if not keys:
+        def writer(row) -> str:
+            if len(row):
+                raise ValueError(f"a row of {len(row)} values for no keys")
+            return "{}"
+        _writers[keys, depth] = writer
+        return writer
+    key = _flat(0)
+    inner = ",\n" + _INDENT * (depth + 1)
+    prefixes = [inner[1:] + _key(keys[0], key) + ": "] + [inner + _key(k, key) + ": " for k in keys[1:]]
+    prefixes[0] = "{" + prefixes[0]
+    closing = "\n" + _INDENT * depth + "}"
+    flat = _separated("\x00")
+    size = len(keys)
+    add = operator.add
+    join = "".join
+
+    def writer(row) -> str:
+        nested = None
+        if not _SCALARS.issuperset(map(type, row)):
+            nested = [(i, v) for i, v in enumerate(row) if _nested(v)]
+            if nested:
+                row = list(row)
+                for i, _ in nested:
+                    row[i] = 0
+        parts = flat(row)[1:-1].split("\x00")
+        if len(parts) != size:
+            raise ValueError(f"a row of {len(row)} values for {size} keys")
+        if nested:
+            for i, value in nested:
+                out: list[str] = []
+                _encode(value, depth + 1, out)
+                parts[i] = join(out)
+        return join(map(add, prefixes, parts)) + closing
+
+    _writers[keys, depth] = writer
+    return writer
 
 
 def iterencode(obj, chunk: int = 4096):
@@ -172,10 +237,13 @@ def _stream(obj, depth: int, out: list, chunk: int):
         opened = False
         separator = ",\n" + _INDENT * (depth + 1)
         flat = _flat(depth + 1)
+        row = _row_writer(obj.keys, depth + 1) if obj.keys is not None else None
         for item in obj.items():  # (an item holds no Lazy of its own)
             out.append(separator if opened else "[" + inner)
             opened = True
-            if _nested(item):
+            if row is not None:
+                out.append(row(item))
+            elif _nested(item):
                 _encode(item, depth + 1, out)
             else:
                 out.append(flat(item))

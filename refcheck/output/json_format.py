@@ -28,46 +28,28 @@ def _links(ref: Reference, status: dict | None) -> list[dict]:
     return [status[url].as_json(url) for url in reference_urls(ref) if url in status]
 
 
-def _reference(ref: Reference, position: tuple[int, int], status: dict | None = None) -> dict:
-    return {
-        "id": ref.id,
-        "line": position[0],
-        "col": position[1],
-        "raw": ref.raw,
-        "authors": [{"family": a.family, "given": a.given or None} for a in ref.authors],
-        "corporate": ref.corporate,
-        "et_al": ref.et_al,
-        "year": ref.year,
-        "year_suffix": ref.year_suffix,
-        "title": ref.title,
-        "container": ref.container,
-        "volume": ref.volume,
-        "issue": ref.issue,
-        "pages": ref.pages,
-        "url": ref.url,
-        "urls": list(ref.urls),
-        "doi": ref.doi,
-        "accessed": ref.accessed,
-        "accessed_raw": ref.accessed_raw,
-        "problem": ref.problem,
-        "links": _links(ref, status),
-    }
+REFERENCE_KEYS = ("id", "line", "col", "raw", "authors", "corporate", "et_al", "year", "year_suffix", "title",
+                  "container", "volume", "issue", "pages", "url", "urls", "doi", "accessed", "accessed_raw", "problem",
+                  "links")
 
 
-def _citation(cit: Citation, position: tuple[int, int], links: dict[str, str]) -> dict:
-    return {
-        "id": cit.id,
-        "line": position[0],
-        "col": position[1],
-        "text": cit.text,
-        "form": cit.form,
-        "authors": list(cit.authors),
-        "et_al": cit.et_al,
-        "year": cit.year,
-        "year_suffix": cit.year_suffix,
-        "locator": cit.locator or None,
-        "reference": links.get(cit.id),
-    }
+def _reference(ref: Reference, position: tuple[int, int], status: dict | None = None) -> list:
+    """A reference's values, in the order of REFERENCE_KEYS."""
+    return [
+        ref.id, position[0], position[1], ref.raw,
+        [{"family": a.family, "given": a.given or None} for a in ref.authors],
+        ref.corporate, ref.et_al, ref.year, ref.year_suffix, ref.title, ref.container, ref.volume, ref.issue,
+        ref.pages, ref.url, list(ref.urls), ref.doi, ref.accessed, ref.accessed_raw, ref.problem, _links(ref, status),
+    ]
+
+
+CITATION_KEYS = ("id", "line", "col", "text", "form", "authors", "et_al", "year", "year_suffix", "locator", "reference")
+
+
+def _citation(cit: Citation, position: tuple[int, int], links: dict[str, str]) -> list:
+    """A citation's values, in the order of CITATION_KEYS."""
+    return [cit.id, position[0], position[1], cit.text, cit.form, list(cit.authors), cit.et_al, cit.year,
+            cit.year_suffix, cit.locator or None, links.get(cit.id)]
 
 
 def error_kind(problem: str) -> str:
@@ -119,8 +101,10 @@ def _file(result: FileResult) -> dict:
     positions = result.positions
     return {
         "path": result.path,
-        "references": Lazy(lambda: (_reference(r, positions[r.id], result.link_status) for r in result.references)),
-        "citations": Lazy(lambda: (_citation(c, positions[c.id], result.links) for c in result.citations)),
+        "references": Lazy(lambda: (_reference(r, positions[r.id], result.link_status) for r in result.references),
+                           REFERENCE_KEYS),
+        "citations": Lazy(lambda: (_citation(c, positions[c.id], result.links) for c in result.citations),
+                          CITATION_KEYS),
         "findings": Lazy(lambda: (finding_dict(f) for f in result.findings)),
     }
 

@@ -78,3 +78,35 @@ def test_lazy_arrays_stream_the_same_bytes():
     pieces = iterencode({"refs": Lazy(records(50))}, chunk=2)
     next(pieces)
     assert 0 < len(made) < 50
+
+
+def test_rows_are_written_as_their_objects():
+    from refcheck.output.json_encode import Lazy, iterencode
+
+    rng = random.Random(5)
+    keys = ("id", "é", 'q"', "[1]", "authors", "fix", "n")
+    for _ in range(2000):
+        rows = [[value(rng) for _ in keys] for _ in range(rng.randint(0, 3))]
+        for row in rows:  # the values a row holds most: strings, and a list of strings
+            row[4] = [rng.choice(SCALARS[8:]) for _ in range(rng.randint(0, 3))]
+        expected = json.dumps({"items": [dict(zip(keys, r)) for r in rows]}, ensure_ascii=False, indent=2)
+        assert "".join(iterencode({"items": Lazy(lambda: iter(rows), keys)})) == expected
+
+
+@pytest.mark.parametrize("keys, row, message", [
+    (("a", "b"), [1], "a row of 1 values for 2 keys"),
+    (("a",), [1, [2, 3]], "a row of 2 values for 1 keys"),
+    ((), ["x"], "a row of 1 values for no keys"),
+])
+def test_a_row_that_does_not_fit_its_keys_raises(keys, row, message):
+    from refcheck.output.json_encode import Lazy, iterencode
+
+    with pytest.raises(ValueError, match=message):
+        "".join(iterencode({"items": Lazy(lambda: iter([row]), keys)}))
+
+
+def test_a_row_of_no_keys_is_an_empty_object():
+    from refcheck.output.json_encode import Lazy, iterencode
+
+    assert "".join(iterencode({"items": Lazy(lambda: iter([[], ()]), ())})) == json.dumps(
+        {"items": [{}, {}]}, indent=2)
