@@ -10,6 +10,7 @@ import sys
 import click
 
 from . import __version__, cli_files
+from .collect import paused
 from .errors import InternalError, RefcheckError
 from .findings import ExitCode
 from .output import FORMATS
@@ -136,17 +137,10 @@ class _Main(click.Group):
     130, anything unexpected is an internal error (exit 3), never a traceback."""
 
     def main(self, *args, **kwargs):
-        # A run builds many small objects and few reference cycles: the default
-        # thresholds (700, 10, 10) rescan the whole heap every 70,000 allocations,
-        # 14% of the CPU time of a 10,000-reference check. Young cycles are still
-        # collected every 100,000 allocations. (For the command's run only: a program
-        # that imports refcheck, or calls main(), keeps its own settings.)
-        thresholds = gc.get_threshold()
-        gc.set_threshold(100_000, 50, 100)
-        try:
+        # no cycle collection while the command runs, except in the stages that
+        # make cycles (see refcheck.collect); a caller of main() gets its state back
+        with paused():
             return super().main(*args, **kwargs)
-        finally:
-            gc.set_threshold(*thresholds)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -168,7 +162,12 @@ def run() -> None:
     first; nothing else is left to do: files written (--fix, a baseline, the
     link cache) are closed, and worker processes have been joined, before the
     command returns. Any other exit (an error, an interrupt) takes the usual way.
-    Python code that calls :func:`main` keeps the usual way too."""
+    Python code that calls :func:`main` keeps the usual way too.
+
+    The cycle collector is off for the whole process (see :mod:`refcheck.collect`),
+    not only for the command's run: turned back on at the end, it would walk every
+    object of the report once more before the process ends."""
+    gc.disable()
     try:
         main()
     except SystemExit as exc:  # the exception keeps the command's frame, and its objects, alive

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from typing import Any, NamedTuple
 
+from .collect import collecting
 from .errors import InputError, InternalError
 
 
@@ -51,6 +52,11 @@ def _init_worker(state: dict[str, Any]) -> None:
 
 
 def _read(path: str, keep: bool, bib: tuple[str, ...]):
+    with collecting():  # readers' libraries (XML trees, PDF objects) make reference cycles
+        return _read_file(path, keep, bib)
+
+
+def _read_file(path: str, keep: bool, bib: tuple[str, ...]):
     from .readers import read_source, read_stdin
 
     if path == "-":

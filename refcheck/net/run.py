@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 import httpx
 
+from ..collect import collecting
 from ..extract.urls import Url, parse_url
 from .archive import API, archived_copy
 from .cache import Cache, default_dir
@@ -36,7 +37,8 @@ class LinkRun:
 def probe_urls(urls: list[str], run: LinkRun, warn: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
                transport: httpx.AsyncBaseTransport | None = None, resolver: Resolver = system_resolver) -> dict[str, LinkStatus]:
     """Clean URLs -> their LinkStatus; one probe per URL."""
-    return asyncio.run(_probe(urls, run, warn, transport, resolver))
+    with collecting():  # asyncio and httpx make reference cycles
+        return asyncio.run(_probe(urls, run, warn, transport, resolver))
 
 
 async def _offline(parsed: list, pins: Pins, timeout: float) -> bool:

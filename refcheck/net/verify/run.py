@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from ...collect import collecting
 from ...extract.identifiers import arxiv_id, key
 from ...model import Reference
 from ..cache import default_dir
@@ -38,7 +39,8 @@ def verify_references(references: list[Reference], run: VerifyRun | None = None,
                       transport: httpx.AsyncBaseTransport | None = None, resolver: Resolver = system_resolver,
                       sleep=asyncio.sleep) -> dict[str, Verdict]:
     """Reference key (see :func:`refcheck.extract.identifiers.key`) -> Verdict."""
-    return asyncio.run(_verify(references, run or VerifyRun(), warn, transport, resolver, sleep))
+    with collecting():  # asyncio and httpx make reference cycles
+        return asyncio.run(_verify(references, run or VerifyRun(), warn, transport, resolver, sleep))
 
 
 class Lookups:
