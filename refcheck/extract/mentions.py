@@ -9,7 +9,9 @@ alias, with the endings of running text; the years are looked for only near it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
+from itertools import accumulate
 
 from .names import fold
 
@@ -134,6 +136,29 @@ def distinct_words(text: str, chunk: int = 1 << 18) -> set[str]:
     for token in tokens:
         words.update(WORD.findall(token))
     return words
+
+
+def first_holding(texts: list[str], words: set[str]) -> dict[str, int]:
+    """For each of ``words`` that is a WORD match of some text, the index of the
+    first such text: what ``WORD.findall`` of each text would say, found by one
+    prefix-tree pattern over the texts joined by line breaks (which no word spans)."""
+    words = {w for w in words if w}
+    if not words or not texts:
+        return {}
+    joined = "\n".join(texts)
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    found: dict[str, int] = {}
+    # (the lookahead lets the engine skip to the characters a word can start with)
+    firsts = re.escape("".join(sorted({w[0] for w in words})))
+    pattern = re.compile(f"(?=[{firsts}])(?:{trie(words)})(?![\\w'\u2019\\-])")
+    for match in pattern.finditer(joined):
+        word, start = match.group(0), match.start()
+        if word in found or not _starts_word(joined, start) or WORD.match(joined, start).end() != match.end():
+            continue
+        found[word] = bisect_right(starts, start) - 1
+        if len(found) == len(words):
+            break
+    return found
 
 
 def _starts_word(text: str, start: int) -> bool:

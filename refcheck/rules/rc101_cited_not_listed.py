@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..extract.mentions import WORD
+from ..extract.mentions import first_holding
 from ..extract.names import fold
 from ..findings import Severity
 from .base import Context, Problem, cited_label, cited_names, plural
@@ -46,11 +46,10 @@ DEFAULT_SEVERITY = Severity.ERROR
 def check(ctx: Context) -> Iterator[Problem]:
     if not ctx.references:
         return  # RC100 speaks for the whole document
-    for citation in ctx.citations:
-        link = ctx.links[citation.id]
-        if link.kind == "none" and citation.key is not None:
+    for citation, link in ctx.of_kind("none"):
+        if citation.key is not None:
             yield _keyed(ctx, citation, link)
-        elif link.kind == "none":
+        else:
             message = f"{cited_label(citation)}: no entry in the reference list for {cited_names(citation)}"
             if link.others:  # same first author, other co-authors
                 shown = ", ".join(r.label for r in link.others[:3])
@@ -68,20 +67,28 @@ def check(ctx: Context) -> Iterator[Problem]:
 
 def _mentioned(ctx: Context, name: str):
     """The first entry whose text names ``name`` (its last word, folded) as a word."""
+    word = _last_word(name)
+    return _entries_naming(ctx).get(word) if word else None
+
+
+def _last_word(name: str) -> str | None:
     words = fold(name).lower().split()
-    if not words or len(words[-1]) < 3:
-        return None
-    return _words(ctx).get(words[-1])
+    return words[-1] if words and len(words[-1]) >= 3 else None
 
 
-def _words(ctx: Context) -> dict:
-    """Every word of the entries -> the first entry it stands in (built once per document)."""
+def _entries_naming(ctx: Context) -> dict:
+    """The last word of each unlisted citation's first author -> the first entry that
+    holds it as a word (worked out once per document, for those words only)."""
     cached = ctx.memo.get("rc101-words")
     if cached is None:
-        cached = {}
-        for ref in reversed(ctx.references):  # the first entry's words are written last
-            cached.update(dict.fromkeys(WORD.findall(fold(ref.raw).lower()), ref))
-        ctx.memo["rc101-words"] = cached
+        wanted = set()
+        for citation, link in ctx.of_kind("none"):
+            if citation.key is None and not link.others and citation.authors:
+                wanted.add(_last_word(citation.authors[0]))
+        wanted.discard(None)
+        refs = ctx.references
+        first = first_holding([fold(ref.raw).lower() for ref in refs], wanted) if wanted else {}
+        cached = ctx.memo["rc101-words"] = {word: refs[index] for word, index in first.items()}
     return cached
 
 

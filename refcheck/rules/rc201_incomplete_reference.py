@@ -36,7 +36,8 @@ from ..model import Source
 from ._required import missing as required_missing
 from .base import Context, Problem
 
-_UNPUBLISHED = re.compile(r"personal communication|unpublished|interview with", re.IGNORECASE)
+# (the lookahead lets the engine skip to the letters a match can start with)
+_UNPUBLISHED = re.compile(r"(?=[pui])(?:personal communication|unpublished|interview with)", re.IGNORECASE)
 
 CODE = "RC201"
 NAME = "incomplete-reference"

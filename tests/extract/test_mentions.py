@@ -3,7 +3,9 @@
 import random
 import re
 
-from refcheck.extract.mentions import WORD, distinct_words, trie
+import pytest
+
+from refcheck.extract.mentions import WORD, distinct_words, first_holding, trie
 
 
 def test_distinct_words_are_those_of_the_whole_text():
@@ -38,3 +40,29 @@ def test_the_words_outside_the_list_are_all_found():
     # a word running into the list from before it stays whole
     assert "Smithxyz" in distinct_words(_outside_list("a Smithxyz b", (7, 9)))
     assert _outside_list("abc", (0, 0)) == "abc"
+
+
+@pytest.mark.parametrize("texts, words, expected", [
+    (["lemon, a. (2018)", "ito and lemon", "lemonade lemon"], {"lemon"}, {"lemon": 0}),
+    (["lemonade", "xlemon", "lemon-tree", "lemon's", "a lemon"], {"lemon"}, {"lemon": 4}),
+    (["9lemon", "lemon"], {"lemon"}, {"lemon": 0}),  # a word starts at a letter: after a digit too
+    (["alemon", "lémon", "lemon"], {"lemon"}, {"lemon": 2}),
+    (["ito", "kahn"], {"lemon", "ito"}, {"ito": 0}),
+    ([], {"lemon"}, {}), (["lemon"], set(), {}),
+])
+def test_first_holding_finds_the_first_text_with_the_word(texts, words, expected):
+    assert first_holding(texts, words) == expected
+    # what findall on each text would say
+    assert expected == {w: next(i for i, t in enumerate(texts) if w in WORD.findall(t))
+                        for w in words if any(w in WORD.findall(t) for t in texts)}
+
+
+def test_first_holding_agrees_with_findall_on_random_texts():
+    rng = random.Random(3)
+    pieces = ["lemon", "Lemon", "lémon", "lemons", "-lemon", "x", "9", "_", "'", "\u2019", " ", ", ", "ito", "it", "o"]
+    for _ in range(3000):
+        texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(1, 4))]
+        words = {"lemon", "ito", "lemons"}
+        expected = {w: next(i for i, t in enumerate(texts) if w in WORD.findall(t))
+                    for w in words if any(w in WORD.findall(t) for t in texts)}
+        assert first_holding(texts, words) == expected, texts
