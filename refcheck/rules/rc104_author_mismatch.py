@@ -54,6 +54,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     # a misspelled or reordered name, whatever the count; else one name cited for an entry
     # of one author leaves nothing to compare (the name linked)
     misread = [(c, link) for c, link in ctx.of_kind("fuzzy", "order") if c.authors and link.reference is not None]
+    unlisted: dict[tuple, list[str]] = {}  # (cited names, entry id) -> the cited names the entry lacks
     for citation, link in misread + [p for p in ctx.linked_plural() if p[1].kind not in ("fuzzy", "order")]:
         ref = link.reference
         if link.kind == "fuzzy":
@@ -88,9 +89,12 @@ def check(ctx: Context) -> Iterator[Problem]:
                 **names_edit(ctx, citation, fix),
             )
         elif len(citation.authors) > 1 and not citation.et_al and not ref.et_al and len(ref.authors) >= len(citation.authors):
-            listed = [name_key(a.family) for a in ref.authors]
-            cited = [name_key(n) for n in citation.authors]
-            wrong = [n for n, key in zip(citation.authors[1:], cited[1:]) if key not in listed]
+            # a document cites a work alike again and again: each pair of names is compared once
+            pair = (citation.authors, ref.id)
+            wrong = unlisted.get(pair)
+            if wrong is None:
+                listed = [name_key(a.family) for a in ref.authors]
+                wrong = unlisted[pair] = [n for n in citation.authors[1:] if name_key(n) not in listed]
             if wrong:
                 near = [a.family for a in ref.authors[1:] if osa_distance(name_key(wrong[0]), name_key(a.family), 2) <= 2]
                 spelled = f"; the entry spells it {near[0]}" if len(wrong) == 1 and near else ""

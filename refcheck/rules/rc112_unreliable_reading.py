@@ -76,10 +76,10 @@ def _reasons(ctx: Context) -> list[str]:
     unparsed = sum(1 for r in refs if r.problem)
     if len(refs) >= MIN_ENTRIES and unparsed > UNPARSED_SHARE * len(refs):
         out.append(f"{unparsed} of {plural(len(refs), 'entry')} could not be read")
-    linked = [ctx.links[c.id] for c in cits]
-    unlinked = sum(1 for link in linked if link.kind == "none")
-    cited = {link.reference.id for link in linked if link.kind in LINKED and link.reference is not None}
-    cited |= {r.id for link in linked for r in link.others}
+    links = ctx.links.values()  # one per citation
+    unlinked = len(ctx.of_kind("none"))
+    cited = {link.reference.id for link in links if link.reference is not None and link.kind in LINKED}
+    cited.update(r.id for link in links if link.others for r in link.others)
     uncited = sum(1 for r in refs if r.id not in cited and not r.problem)
     if len(cits) >= MIN_CITATIONS and unlinked > UNLINKED_SHARE * len(cits) and uncited > UNCITED_SHARE * len(refs):
         out.append(f"{unlinked} of {plural(len(cits), 'citation')} match no entry while {uncited} entries are cited by none")
