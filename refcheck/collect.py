@@ -35,13 +35,26 @@ def paused() -> Iterator[None]:
             gc.enable()
 
 
+# While the command turns the collector back on, it runs this rarely: once every
+# 100,000 new objects rather than every 700. Each object then is walked about
+# once, not at every turn (with the default thresholds, 2,000 small documents read
+# one after another were 6% slower than with the collector on throughout).
+THRESHOLDS = (100_000, 50, 100)
+
+
 @contextmanager
 def collecting() -> Iterator[None]:
-    """Automatic cycle collection inside, whatever the caller set; its state restored after."""
-    was = gc.isenabled()
+    """Automatic cycle collection inside. When the caller had it on, nothing changes
+    (its own thresholds); when it was off, it is on at :data:`THRESHOLDS`, then
+    off again with the caller's thresholds back."""
+    if gc.isenabled():
+        yield
+        return
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*THRESHOLDS)
     gc.enable()
     try:
         yield
     finally:
-        if not was:
-            gc.disable()
+        gc.disable()
+        gc.set_threshold(*thresholds)

@@ -39,6 +39,23 @@ def test_paused_and_collecting_give_back_the_state_they_found(start):
         (gc.enable if was else gc.disable)()
 
 
+def test_collecting_runs_rarely_and_gives_back_the_thresholds():
+    was, thresholds = gc.isenabled(), gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        gc.disable()
+        with collect.collecting():
+            assert gc.isenabled() and gc.get_threshold() == collect.THRESHOLDS == (100_000, 50, 100)
+        assert not gc.isenabled() and gc.get_threshold() == (700, 10, 10)
+        gc.enable()
+        gc.set_threshold(500, 5, 5)
+        with collect.collecting():  # on already: the caller's own settings stay
+            assert gc.isenabled() and gc.get_threshold() == (500, 5, 5)
+    finally:
+        gc.set_threshold(*thresholds)
+        (gc.enable if was else gc.disable)()
+
+
 def test_the_command_collects_while_reading_and_not_while_checking(tmp_path, monkeypatch, collector_on):
     import refcheck.readers as readers
 
