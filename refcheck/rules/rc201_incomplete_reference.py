@@ -36,8 +36,18 @@ from ..model import Source
 from ._required import missing as required_missing
 from .base import Context, Problem
 
+_UNPUBLISHED_WORDS = ("personal communication", "unpublished", "interview with")
 # (the lookahead lets the engine skip to the letters a match can start with)
-_UNPUBLISHED = re.compile(r"(?=[pui])(?:personal communication|unpublished|interview with)", re.IGNORECASE)
+_UNPUBLISHED = re.compile(r"(?=[pui])(?:" + "|".join(_UNPUBLISHED_WORDS) + ")", re.IGNORECASE)
+
+
+def _unpublished(raw: str) -> bool:
+    """Whether the entry says it is unpublished; an ASCII text is lowered and searched
+    in C (IGNORECASE differs from lower() only on letters outside ASCII: "ſ", "K")."""
+    if raw.isascii():
+        low = raw.lower()
+        return any(word in low for word in _UNPUBLISHED_WORDS)
+    return _UNPUBLISHED.search(raw) is not None
 
 CODE = "RC201"
 NAME = "incomplete-reference"
@@ -55,7 +65,7 @@ def check(ctx: Context) -> Iterator[Problem]:
                     yield Problem(ref.span, f"{ref.key}: this @{ref.entry_type} lacks the required field{'s' if len(lacking) > 1 else ''} {fields}",
                                   None, None, ref.id)
             continue
-        if ref.problem or not ref.authors or _UNPUBLISHED.search(ref.raw):
+        if ref.problem or not ref.authors or _unpublished(ref.raw):
             continue
         # an unreadable next entry is often this one's tail, cut off by a page break (RC110)
         cut_off = number + 1 < len(refs) and refs[number + 1].problem is not None

@@ -67,6 +67,8 @@ CHECKS = (
     (_FirstUrlOfRun(r"https?://\S*[/\-_]\s+[\w\-]+[/.][\w\-./]*\w"), "whitespace inside a URL", None, ":"),
 )
 _NEEDS = [re.compile(f"[{re.escape(needs)}]") for *_, needs in CHECKS]  # one C scan for any of them
+# checks whose needed characters are all non-ASCII: an ASCII entry cannot match them
+_NEEDS_NON_ASCII = [all(ord(c) > 127 for c in needs) for *_, needs in CHECKS]
 _URL = re.compile(r"https?://\S+")
 PAIRS = (("(", ")"), ("[", "]"), ("\u201c", "\u201d"), ("\u2018", "\u2019"))
 
@@ -89,8 +91,9 @@ def check(ctx: Context) -> Iterator[Problem]:
     text = ctx.document.text
     for ref in ctx.references:
         raw = text[ref.span.start:ref.span.end]
-        for (pattern, what, fix, _), needs in zip(CHECKS, _NEEDS):
-            found = pattern.search(raw) if needs.search(raw) else None
+        ascii = raw.isascii()
+        for (pattern, what, fix, _), needs, non_ascii in zip(CHECKS, _NEEDS, _NEEDS_NON_ASCII):
+            found = pattern.search(raw) if not (ascii and non_ascii) and needs.search(raw) else None
             if found:
                 start = ref.span.start + found.start()
                 shown = found.group(0)

@@ -1,3 +1,5 @@
+import random
+
 from ..conftest import found, messages
 
 
@@ -37,3 +39,18 @@ def test_complete_entries_and_personal_communications_are_fine():
     Lemon, Edward (2018). Critical approaches to security in Central Asia. Central Asian Survey, 37(1), 1-12.
     """
     assert found(text, "RC201") == []
+
+
+def test_unpublished_works_are_recognised_in_any_script_and_case():
+    from refcheck.rules.rc201_incomplete_reference import _UNPUBLISHED, _unpublished
+
+    assert _unpublished("Ito, K. (2019). UNPUBLISHED manuscript.")
+    assert _unpublished("Ito, K. (2019). Interview With the mayor.")
+    assert _unpublished("Müller, K. (2019). Personal Communication.")  # not ASCII: the pattern decides
+    assert _unpublished("Ito, K. (2019). Unpubliſhed notes.")  # a long s is an s to IGNORECASE
+    assert not _unpublished("Ito, K. (2019). Published widely. Journal, 1, 2-3.")
+    rng = random.Random(4)
+    pieces = ["personal", " ", "communication", "Un", "published", "interview", "with", "WITH", "x", ".", "Inter"]
+    for _ in range(3000):  # ASCII texts: the same answer as the pattern
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
+        assert _unpublished(text) == (_UNPUBLISHED.search(text) is not None), text
