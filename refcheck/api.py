@@ -17,7 +17,7 @@ from .extract.linking import Link, link
 from .extract.references import parse_entries
 from .extract.sections import Section, locate
 from .findings import FileResult, Finding, Report, Severity, without_conflicts
-from .model import Citation, Document, Reference, Span
+from .model import Citation, Derived, Document, Reference, Span
 from .readers import expand, read_bytes
 from .readers.mask import blank
 from .rules import REGISTRY
@@ -121,7 +121,8 @@ def check_document(document: Document, config: Config | None = None, link_status
     ctx = Context(document, section, tuple(references), tuple(citations), links, style, numeric, link_status,
                   verification=verification)
     findings = []
-    objects = {obj.id: obj for obj in (*references, *citations)}
+    # the objects that stand in another file (an included .tex, a .bib), where their findings are reported
+    elsewhere = {obj.id: obj for obj in (*references, *citations) if obj.origin is not None}
     # a document refcheck misread: its cross-check findings are likely refcheck's own (RC112)
     unsure = bool(unreliable.reasons(ctx))
     skipped = config.ignored_here(document.path)  # per-file-ignores
@@ -133,20 +134,21 @@ def check_document(document: Document, config: Config | None = None, link_status
         if not enabled(code):
             continue
         for problem in rule.check(ctx):
-            findings.append(_finding(document, rule, problem, config, unsure, objects))
+            findings.append(_finding(document, rule, problem, config, unsure, elsewhere))
     if comments:
         findings, silenced = suppress.apply(findings, list(comments), document.path)
         if enabled(unused_suppression.CODE):
             for index, directive in enumerate(comments):
                 for problem in unused_suppression.unused(directive, silenced[index], enabled, REGISTRY):
-                    finding = _finding(document, unused_suppression, problem, config, False, objects)
+                    finding = _finding(document, unused_suppression, problem, config, False, elsewhere)
                     if directive.path:  # in a .bib: where the comment stands there
                         finding = replace(finding, path=directive.path, line=directive.line, col=directive.col,
                                           end_line=directive.line, end_col=directive.col + directive.end - directive.start)
                     findings.append(finding)
     positions = document.positions((*references, *citations))
-    result_links = {cid: lk.reference.id for cid, lk in links.items() if lk.reference is not None and lk.kind != "ambiguous"}
-    kinds = {cid: lk.kind for cid, lk in links.items()}
+    result_links = Derived(lambda: {cid: lk.reference.id for cid, lk in links.items()
+                                    if lk.reference is not None and lk.kind != "ambiguous"})
+    kinds = Derived(lambda: {cid: lk.kind for cid, lk in links.items()})
     result = FileResult(
         document.path, references, citations, result_links, without_conflicts(sorted(set(findings))), positions,
         section is not None or (document.structure is not None and bool(references)), kinds, style, link_status,
@@ -160,10 +162,10 @@ def check_document(document: Document, config: Config | None = None, link_status
     return result
 
 
-def _finding(document: Document, rule, problem, config: Config, unsure: bool, objects: dict) -> Finding:
+def _finding(document: Document, rule, problem, config: Config, unsure: bool, elsewhere: dict) -> Finding:
     """A rule's problem, located (in ``document``, or in the file its citation or
-    reference stands in), at its configured severity."""
-    concerned = objects.get(problem.citation) or objects.get(problem.reference)
+    reference stands in: ``elsewhere`` holds those), at its configured severity."""
+    concerned = elsewhere.get(problem.citation) if problem.citation else elsewhere.get(problem.reference)
     path, line, col, end_line, end_col = _located(document, concerned, problem.span)
     configured = config.severity.get(rule.CODE)
     severity = configured or problem.severity or rule.DEFAULT_SEVERITY

@@ -131,11 +131,11 @@ class FileResult:
     path: str
     references: list[Reference]
     citations: list[Citation]
-    links: dict[str, str]  # citation id -> reference id
+    links: Mapping[str, str]  # citation id -> reference id: a dict, or model.Derived
     findings: list[Finding]
     positions: Mapping[str, tuple[int, int]]  # object id -> (line, col): a dict, or model.Positions
     section_found: bool = False
-    link_kinds: dict[str, str] = field(default_factory=dict)  # citation id -> how it matched
+    link_kinds: Mapping[str, str] = field(default_factory=dict)  # citation id -> how it matched
     style: str = "apa7"
     link_status: dict | None = None  # written URL -> net.status.LinkStatus, when links were probed
     verification: dict | None = None  # reference id -> net.verify Verdict, when references were verified

@@ -91,8 +91,7 @@ class Document:
     def positions(self, objects) -> Positions:
         """Where each object (a reference, a citation) stands, by id: its origin when
         it stands in another file, else the position of its start."""
-        at = {obj.id: (obj.origin.line, obj.origin.col) if obj.origin else obj.span.start for obj in objects}
-        return Positions(at, (self.line_starts, self.source_map, self.source_line_starts))
+        return Positions(tuple(objects), (self.line_starts, self.source_map, self.source_line_starts))
 
 
 def _position(offset: int, starts: tuple[int, ...], source_map: tuple, source_starts: tuple[int, ...]) -> tuple[int, int]:
@@ -106,25 +105,79 @@ def _position(offset: int, starts: tuple[int, ...], source_map: tuple, source_st
     return index + 1, offset - starts[index] + 1
 
 
+class Derived(Mapping):
+    """A read-only dict worked out from other values when it is first read: a text
+    report reads none of the 50,000-entry tables a long document's result holds."""
+
+    __slots__ = ("_make", "_dict")
+
+    def __init__(self, make) -> None:
+        self._make = make  # a function returning the dict
+        self._dict: dict | None = None
+
+    def as_dict(self) -> dict:
+        """The dict itself, for a loop that reads it many times (not to be changed)."""
+        if self._dict is None:
+            self._dict = self._make()
+            self._make = None
+        return self._dict
+
+    def __getitem__(self, key):
+        return self.as_dict()[key]
+
+    def get(self, key, default=None):
+        return self.as_dict().get(key, default)
+
+    def __contains__(self, key) -> bool:
+        return key in self.as_dict()
+
+    def __iter__(self):
+        return iter(self.as_dict())
+
+    def __len__(self) -> int:
+        return len(self.as_dict())
+
+    def __repr__(self) -> str:
+        return repr(self.as_dict())
+
+    def __reduce__(self):  # pickled (--jobs) as the dict it stands for
+        return dict, (self.as_dict(),)
+
+
+def plain(mapping: Mapping) -> Mapping:
+    """A Derived mapping's dict, any other mapping itself."""
+    return mapping.as_dict() if isinstance(mapping, Derived) else mapping
+
+
 class Positions(Mapping):
     """Object id -> 1-based (line, column), worked out when asked for: a text
     report asks for none of the 60,000 a long document has, JSON for all."""
 
-    __slots__ = ("_at", "_lines")
+    __slots__ = ("_objects", "_at", "_lines")
 
-    def __init__(self, at: dict[str, int | tuple[int, int]], lines: tuple) -> None:
-        self._at = at  # id -> offset in the text, or (line, col) when known (another file)
+    def __init__(self, objects: tuple, lines: tuple, at: dict | None = None) -> None:
+        self._objects: tuple | None = objects if at is None else None  # references and citations, until asked
+        self._at: dict[str, int | tuple[int, int]] = at or {}  # id -> offset in the text, or (line, col) elsewhere
         self._lines = lines  # the document's line starts, source map and source line starts
 
+    def _where(self) -> dict[str, int | tuple[int, int]]:
+        if self._objects is not None:
+            self._at = {obj.id: (obj.origin.line, obj.origin.col) if obj.origin else obj.span.start for obj in self._objects}
+            self._objects = None
+        return self._at
+
     def __getitem__(self, key: str) -> tuple[int, int]:
-        where = self._at[key]
+        where = self._where()[key]
         return where if type(where) is tuple else _position(where, *self._lines)
 
     def __iter__(self):
-        return iter(self._at)
+        return iter(self._where())
 
     def __len__(self) -> int:
-        return len(self._at)
+        return len(self._where())
+
+    def __reduce__(self):  # pickled (--jobs) as what it has worked out
+        return Positions, ((), self._lines, self._where())
 
 
 def line_starts(text: str) -> tuple[int, ...]:

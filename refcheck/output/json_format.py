@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import __version__
 from ..findings import FileResult, Finding, Report
-from ..model import Citation, Reference
+from ..model import Citation, Reference, plain
 from .escape import json_safe
 from .json_encode import Lazy, iterencode
 
@@ -99,11 +99,12 @@ def finding_dict(f: Finding) -> dict:
 def _file(result: FileResult) -> dict:
     """One file's object; its arrays are made while they are written."""
     positions = result.positions
+    links = plain(result.links)
     return {
         "path": result.path,
         "references": Lazy(lambda: (_reference(r, positions[r.id], result.link_status) for r in result.references),
                            REFERENCE_KEYS),
-        "citations": Lazy(lambda: (_citation(c, positions[c.id], result.links) for c in result.citations),
+        "citations": Lazy(lambda: (_citation(c, positions[c.id], links) for c in result.citations),
                           CITATION_KEYS),
         "findings": Lazy(lambda: (finding_dict(f) for f in result.findings)),
     }
