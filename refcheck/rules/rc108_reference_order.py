@@ -41,7 +41,8 @@ _NOT_ALNUM = re.compile(r"[^\w ]|_")
 
 def _keys(ref) -> tuple[tuple, tuple]:
     family = fold(ref.authors[0].family).lower() if ref.authors else ""
-    family = _NOT_ALNUM.sub("", family)  # letters, digits and spaces (str.isalnum)
+    if not family.isalnum():  # (one word of letters and digits has nothing to drop)
+        family = _NOT_ALNUM.sub("", family)  # letters, digits and spaces (str.isalnum)
     year = ref.year if ref.year and ref.year[0].isdigit() else ("0000" if ref.year == "n.d." else "9999")
     bare = family[4:] if family.startswith("the ") else family
     return (family, year, ref.year_suffix), (bare, year, ref.year_suffix)
