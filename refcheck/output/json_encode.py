@@ -4,7 +4,10 @@ The standard library uses its C encoder only without ``indent``; with it, every
 value goes through the pure-Python encoder (about 1 s for a 10,000-entry report).
 Here each run of scalar members of an object or array is written by one call of
 the C encoder whose item separator is the newline and indent of its depth, so
-Python code runs once per nested container, not once per value.
+Python code runs once per nested container, not once per value. The records of
+a long array (references, citations) can be given as rows of values for fixed
+keys (:class:`Lazy` with ``keys``): their scalars take one C call per record and
+no dict is built.
 """
 
 from __future__ import annotations
