@@ -23,6 +23,8 @@ from .names import fold, name_key, name_keys, title_key
 LINKED = frozenset({"exact", "suffix", "year", "fuzzy", "order", "key"})  # "key": a keyed citation (extract.keys)
 
 
+# a value like model's bulk objects: not frozen (a frozen dataclass sets each field
+# through object.__setattr__, three times slower to build), hashed all the same
 @dataclass(frozen=True, slots=True)
 class Link:
     kind: str
@@ -157,18 +159,21 @@ class Index:
         variant -> the key (a string), or the keys (a list) when several share it."""
         if self._near is None:
             near: dict[str, str | list[str]] = {}
-            get = near.get
+            # one probe per variant: setdefault stores the key where the variant is
+            # new and returns what stands there otherwise; a key two of whose
+            # deletions are equal ("kaaka" -> "kaka") is listed once under them
+            setdefault = near.setdefault
             for key in self.by_key:
                 if len(key) < 4:
                     continue  # too short to fuzz (fuzzy_limit 0)
-                for variant in _variants(key):
-                    found = get(variant)
-                    if found is None:
-                        near[variant] = key
-                    elif found.__class__ is str:
-                        near[variant] = [found, key]
-                    else:
-                        found.append(key)
+                for i in range(len(key) + 1):  # the single deletions, then (i == len) the key
+                    variant = key[:i] + key[i + 1:]
+                    found = setdefault(variant, key)
+                    if found is not key:
+                        if found.__class__ is str:
+                            near[variant] = [found, key]
+                        elif found[-1] is not key:
+                            found.append(key)
             self._near = near
         return self._near
 

@@ -199,3 +199,26 @@ def test_author_keys_of_one_word_families_and_of_the_rest():
     assert author_keys(_ref(1, "Serrano Avendaño", "2019")) == ("serranoavendano", "serrano")
     assert author_keys(_ref(1, "Design and Research, P.C.", "2019", corporate=True)) == ("designandresearchpc", "designandresearch")
     assert author_keys(_ref(1, "van Dijk", "2019")) == ("vandijk", "dijk")
+
+
+@given(st.lists(st.tuples(st.text(alphabet="abk", min_size=1, max_size=7), st.sampled_from(["2001", "2002"])),
+                max_size=12),
+       st.text(alphabet="abk", min_size=1, max_size=8), st.sampled_from(["2001", "2002", None]))
+def test_near_keys_agree_with_every_pair_compared(listed, cited, year):
+    # the index is built with one probe per variant; a key whose own deletions are
+    # equal ("kaaka": "kaka" twice) and variants several keys share must not be missed
+    refs = [_ref(i, family.capitalize(), y) for i, (family, y) in enumerate(listed, start=1)]
+    index = Index(refs)
+    variants = lambda k: {k} | {k[:i] + k[i + 1:] for i in range(len(k))}  # noqa: E731
+    key, keys = _key(cited), {_key(r.authors[0].family) for r in refs}
+    limit = 0 if len(key) < 4 else 1 if len(key) < 8 else 2
+    seen = {k for k in keys if len(k) >= 4 and k != key and variants(k) & variants(key)} if limit else set()
+    dated = {k for k in seen if any(r.year == year for r in refs if _key(r.authors[0].family) == k)}
+    seen = dated or seen
+    expected = sorted((_full_osa(key, k), k) for k in seen if _full_osa(key, k) <= limit)
+    assert index.near_keys(cited, year) == expected
+
+
+def test_a_key_whose_deletions_repeat_is_listed_once_under_them():
+    assert Index([_ref(1, "Kaaka", "2001")]).near["kaka"] == "kaaka"
+    assert Index([_ref(1, "Kaka", "2001"), _ref(2, "Kaaka", "2001")]).near["kaka"] == ["kaka", "kaaka"]
