@@ -25,7 +25,7 @@ LINKED = frozenset({"exact", "suffix", "year", "fuzzy", "order", "key"})  # "key
 
 # a value like model's bulk objects: not frozen (a frozen dataclass sets each field
 # through object.__setattr__, three times slower to build), hashed all the same
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Link:
     kind: str
     reference: Reference | None = None
