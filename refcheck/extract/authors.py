@@ -189,9 +189,40 @@ def _looks_corporate(text: str) -> bool:
     return len(core) >= 3 and not is_initials(words[-1])
 
 
+# The commonest author part: "Family, I., Family, I. J., & Family, I." (ASCII family
+# names of one word, initials); _apa_list reads it as _read_authors does, without its passes.
+_APA_AUTHOR = r"[A-Z][a-z]+, [A-Z]\.(?: [A-Z]\.){0,3}"
+_APA_LIST = re.compile(rf"{_APA_AUTHOR}(?:, {_APA_AUTHOR})*(?:, & {_APA_AUTHOR})?")
+
+
 def parse_authors(text: str) -> ParsedAuthors:
     """Parse the author part of an entry (everything before the year)."""
     text = text.strip().strip(",;:").strip()
+    return _apa_list(text) or _read_authors(text)
+
+
+def _apa_list(text: str) -> ParsedAuthors | None:
+    """The reading of a plain APA author list, or None for any other text (a test
+    holds it equal to _read_authors'). Its families pair with the initials after
+    them; "et" or "u." ("Etal", "U. A.") would be read as "et al." and a family that
+    is a suffix ("Jr") or names no one ("Others") otherwise: left to _read_authors."""
+    if _APA_LIST.fullmatch(text) is None:
+        return None
+    low = text.lower()
+    if "et" in low or "u." in low:
+        return None
+    parts = text.replace(", & ", ", ").split(", ")
+    authors = []
+    for i in range(0, len(parts), 2):
+        family = parts[i]
+        if len(family) <= _SUFFIX_MAX and _SUFFIX.match(family) or len(family) in _NOT_NAME_LENGTHS and family.lower() in _NOT_NAMES:
+            return None
+        authors.append(Author(family, parts[i + 1]))
+    return ParsedAuthors(tuple(authors))
+
+
+def _read_authors(text: str) -> ParsedAuthors:
+    """:func:`parse_authors` for any (stripped) text."""
     if not text or _DASHES.match(text):
         return ParsedAuthors((), same_as_previous=bool(text))
     editors = False

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, eq
 
 from .data import (
     NAME_FUNCTION_WORDS,
@@ -329,7 +329,22 @@ def scan(text: str) -> list[Candidate]:
     parenthetical = scan_parenthetical(text)
     narrative = scan_narrative(text, group_base=len(parenthetical) + 1)
     bare = scan_bare(text, parenthetical + narrative, group_base=len(parenthetical) + len(narrative) + 2)
-    return sorted(parenthetical + narrative + bare, key=attrgetter("start", "end", "year", "year_suffix"))
+    return in_text_order(parenthetical + narrative + bare)
+
+
+_START = attrgetter("start")
+_ORDER = attrgetter("start", "end", "year", "year_suffix")
+
+
+def in_text_order(found: list[Candidate]) -> list[Candidate]:
+    """``sorted(found, key=_ORDER)``, in place: by the start alone (an int, no key
+    tuples) when no two candidates start together, as is usual; where two do
+    ("Lind (2020, 2019)"), the whole key orders them."""
+    found.sort(key=_START)
+    starts = list(map(_START, found))
+    if any(map(eq, starts, starts[1:])):
+        found.sort(key=_ORDER)
+    return found
 
 
 # eLife's web style writes narrative citations without parentheses: "In a previous

@@ -23,7 +23,9 @@ from .names import fold, name_key, name_keys, title_key
 LINKED = frozenset({"exact", "suffix", "year", "fuzzy", "order", "key"})  # "key": a keyed citation (extract.keys)
 
 
-@dataclass(frozen=True, slots=True)
+# a value like model's bulk objects: not frozen (a frozen dataclass sets each field
+# through object.__setattr__, three times slower to build), hashed all the same
+@dataclass(slots=True, unsafe_hash=True)
 class Link:
     kind: str
     reference: Reference | None = None
@@ -114,6 +116,10 @@ def initialism(name: str) -> str:
     return "".join(w[0] for w in words).lower()
 
 
+class Deferred(Exception):
+    """A near-miss lookup asked for while the index defers them (see link)."""
+
+
 class Index:
     """References by the keys of their first author, for exact and near-miss lookup."""
 
@@ -123,6 +129,12 @@ class Index:
         self.by_initials: dict[str, list[Reference]] = defaultdict(list)
         self.corporate_by_year: dict[str, list[Reference]] = defaultdict(list)
         self._near: dict[str, list[str]] | None = None
+        # near-miss lookups asked for in a batch (see share_variants): key -> the keys
+        # that share a variant with it; while ``deferring``, a key not in it is
+        # collected in ``wanted`` and the lookup raises Deferred
+        self._shared: dict[str, set[str]] = {}
+        self.deferring = False
+        self.wanted: set[str] = set()
         for ref in references:
             for key in author_keys(ref):
                 self.by_key[key].append(ref)
@@ -157,20 +169,57 @@ class Index:
         variant -> the key (a string), or the keys (a list) when several share it."""
         if self._near is None:
             near: dict[str, str | list[str]] = {}
-            get = near.get
+            # one probe per variant: setdefault stores the key where the variant is
+            # new and returns what stands there otherwise; a key two of whose
+            # deletions are equal ("kaaka" -> "kaka") is listed once under them
+            setdefault = near.setdefault
             for key in self.by_key:
                 if len(key) < 4:
                     continue  # too short to fuzz (fuzzy_limit 0)
-                for variant in _variants(key):
-                    found = get(variant)
-                    if found is None:
-                        near[variant] = key
-                    elif found.__class__ is str:
-                        near[variant] = [found, key]
-                    else:
-                        found.append(key)
+                for i in range(len(key) + 1):  # the single deletions, then (i == len) the key
+                    variant = key[:i] + key[i + 1:]
+                    found = setdefault(variant, key)
+                    if found is not key:
+                        if found.__class__ is str:
+                            near[variant] = [found, key]
+                        elif found[-1] is not key:
+                            found.append(key)
             self._near = near
         return self._near
+
+    def share_variants(self, keys: set[str]) -> None:
+        """Find the keys that share a single-deletion variant with each of ``keys``
+        (fuzzed keys, four letters or more) for near_keys, in one pass over the
+        listed keys' variants, looked up among theirs: a document asks for a few
+        thousand where its list has tens of thousands of keys, so that no index of
+        every listed key's variants is built."""
+        asked: dict[str, str | list[str]] = {}
+        setdefault = asked.setdefault
+        for key in keys:
+            for i in range(len(key) + 1):
+                variant = key[:i] + key[i + 1:]
+                found = setdefault(variant, key)
+                if found is not key:
+                    if found.__class__ is str:
+                        asked[variant] = [found, key]
+                    elif found[-1] is not key:
+                        found.append(key)
+        shared: dict[str, set[str]] = {key: set() for key in keys}
+        get = asked.get
+        for listed in self.by_key:
+            if len(listed) < 4:
+                continue  # too short to fuzz: not in the near-miss index either
+            for i in range(len(listed) + 1):
+                found = get(listed[:i] + listed[i + 1:])
+                if found is not None:
+                    if found.__class__ is str:
+                        shared[found].add(listed)
+                    else:
+                        for key in found:
+                            shared[key].add(listed)
+        for key, seen in shared.items():
+            seen.discard(key)
+        self._shared.update(shared)
 
     def by_short_title(self, names: tuple[str, ...], year: str) -> list[Reference]:
         """Works without an author are cited by the first words of their title (APA 7):
@@ -191,16 +240,21 @@ class Index:
         limit = fuzzy_limit(key)
         if not limit:
             return []
-        near = self.near
-        seen: set[str] = set()
-        for variant in _variants(key):
-            found = near.get(variant)
-            if found is not None:
-                if found.__class__ is str:
-                    seen.add(found)
-                else:
-                    seen.update(found)
-        seen.discard(key)
+        seen = self._shared.get(key)
+        if seen is None and self.deferring:
+            self.wanted.add(key)
+            raise Deferred
+        if seen is None:
+            near = self.near
+            seen = set()
+            for variant in _variants(key):
+                found = near.get(variant)
+                if found is not None:
+                    if found.__class__ is str:
+                        seen.add(found)
+                    else:
+                        seen.update(found)
+            seen.discard(key)
         if year is not None and seen:
             dated = {k for k in seen if any(r.year == year for r in self.by_key[k])}
             seen = dated or seen
@@ -316,22 +370,54 @@ def link(candidates: list[Candidate], references: list[Reference]) -> list[tuple
     Documents cite the same works again and again, so results are memoised.
     """
     index = Index(references)
-    memo: dict[tuple, tuple[int | None, Link]] = {}
-    out: list[tuple[Candidate, Link]] = []
+    memo: dict[tuple, tuple[int | None, Link] | None] = {}
+    out: list[tuple[Candidate, Link] | None] = []
+    # A candidate whose reading needs a near-miss lookup waits (a None in ``out``
+    # and in ``memo``) until every other is linked; then the lookups are made in
+    # one batch and the waiting candidates linked, each in its place.
+    waiting: list[tuple[int, tuple, Candidate]] = []
+    index.deferring = True
     for candidate in candidates:
         key = (candidate.authors, candidate.variant_names, candidate.et_al, candidate.year, candidate.year_suffix)
-        found = memo.get(key)
+        found = memo.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            try:
+                found = memo[key] = _resolve(candidate, index)
+            except Deferred:
+                found = memo[key] = None
+        if found is None:
+            waiting.append((len(out), key, candidate))
+            out.append(None)
+            continue
+        kept = _kept(candidate, found)
+        if kept is not None:
+            out.append(kept)
+    if not waiting:
+        return out
+    index.deferring = False
+    index.share_variants(index.wanted)
+    for place, key, candidate in waiting:
+        found = memo[key]
         if found is None:
             found = memo[key] = _resolve(candidate, index)
-        number, result = found
-        chosen = candidate
-        if number is not None:
-            start, authors = candidate.variants[number]
-            if (start, authors) != (candidate.start, candidate.authors):
-                chosen = replace(candidate, start=start, authors=authors)
-        if chosen.weak and result.kind in ("none", "fuzzy", "order"):
-            continue
-        if chosen.bare and not (result.kind == "exact" or (result.kind == "fuzzy" and (chosen.et_al or len(chosen.authors) > 1))):
-            continue
-        out.append((chosen, result))
-    return out
+        out[place] = _kept(candidate, found)
+    return [pair for pair in out if pair is not None]
+
+
+_UNSEEN = object()
+
+
+def _kept(candidate: Candidate, found: tuple[int | None, Link]) -> tuple[Candidate, Link] | None:
+    """(the candidate as read in the chosen reading, its link), or None for a weak
+    or bare candidate its link does not bear out."""
+    number, result = found
+    chosen = candidate
+    if number is not None:
+        start, authors = candidate.variants[number]
+        if (start, authors) != (candidate.start, candidate.authors):
+            chosen = replace(candidate, start=start, authors=authors)
+    if chosen.weak and result.kind in ("none", "fuzzy", "order"):
+        return None
+    if chosen.bare and not (result.kind == "exact" or (result.kind == "fuzzy" and (chosen.et_al or len(chosen.authors) > 1))):
+        return None
+    return chosen, result

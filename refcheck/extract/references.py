@@ -27,12 +27,16 @@ _YEAR = r"(?:1\d\d\d|20\d\d)(?P<suffix>[a-z]?)"
 _RANGE_YEAR = r"(?:1\d\d\d|20\d\d)\s?[-\u2013]\s?(?:1\d\d\d|20\d\d|present|presente|heute)"
 # case matters: "S. F." is a pair of initials, "s. f." is "sin fecha"
 _NODATE = r"[nN]\.\s?d\.|s\.\s?f\.|o\.\s?J\.|[iI]n\s+press(?:-[a-z])?|[fF]orthcoming|en\s+prensa|sous\s+presse|im\s+Druck"
-_YEAR_RE = re.compile(
+_YEAR_BODY = (
     # (2020), (2020, May 3), (n.d.), (1984 [1970])
     rf"\(\s*(?P<p>{_RANGE_YEAR}|{_YEAR}|{_NODATE})(?:\s*[,/]\s*[^()]{{0,40}}|\s*\[[^\]()]{{1,12}}\])?\s*\)"
     # 2019. / 2019, / 2001[1953].
-    rf"|(?:(?<=[\s,.])|^)(?P<b>~?(?:{_YEAR.replace('suffix', 'suffix2')}|{_NODATE}|\d{{3}}))(?=[.,:;]?\s|[.,;:]?$|\)|\s?\[\d)",
+    rf"|(?:(?<=[\s,.])|^)(?P<b>~?(?:{_YEAR.replace('suffix', 'suffix2')}|{_NODATE}|\d{{3}}))(?=[.,:;]?\s|[.,;:]?$|\)|\s?\[\d)"
 )
+# Every match opens with "(", "~", a digit or a no-date word's first letter: the look-ahead
+# turns every other place away at once (the search tries each place of the authors' part)
+_YEAR_FIRST = "(~\\dnNsoiIfFe"
+_YEAR_RE = re.compile(rf"(?=[{_YEAR_FIRST}])(?:{_YEAR_BODY})")
 _DOI_RE = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
 _CONTAINER_STOP = re.compile(
     r"(?:(?<!\s)|(?!\s))\s*(?:\b(?:Retrieved|Available|Accessed|URL|Online|Recuperado|Disponible|Abgerufen)\b|https?://|\bdoi:|\bDOI\b|\[)",

@@ -25,6 +25,7 @@ _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[ivxlc]+\.|[a-z]\.)\s+", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25cf\u2013\u2014]\s+|\d{1,4}[.)]\s+|\[\d{1,4}\]\s*|\(\d{1,4}\)\s+)")
 _DASH_AUTHOR = re.compile(r"^\s*(?:[-\u2012\u2013\u2014\u2015_]\s?){2,}[.,]?\s")
+_DASHES = "-\u2012\u2013\u2014\u2015_"  # what _DASH_AUTHOR opens with, after its spaces
 _LOWER_STARTS = ("van ", "von ", "de ", "del ", "della ", "der ", "den ", "des ", "di ", "da ", "du ", "al-", "el-", "d'", "d’", "ten ", "ter ", "le ", "la ")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}\s*$", re.IGNORECASE)
 # A year where a reference list puts it: after the authors.
@@ -105,11 +106,22 @@ def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
+# every word opens with a capital (A-Z) or is "&": each passes _author_shaped's word test
+_CAPITALISED = re.compile(r"\s*(?:[A-Z]\S*|&)(?:\s+(?:[A-Z]\S*|&))*\s*")
+
+
 def _author_shaped(head: str) -> bool:
     """The text before an entry's year reads as a list of names or an institution."""
     words = head.split()
     if not words or len(words) > 30 or _has_digit(head):
         return False
+    if _CAPITALISED.fullmatch(head):
+        return True  # "Lemon, A., Lime, B., & Kiwi, C. ": _name_words would pass each word
+    return _name_words(words)
+
+
+def _name_words(words: list[str]) -> bool:
+    """Is each word of an author part one a name list or an institution may hold?"""
     for word in words:
         bare = word.strip(_HEAD_WORD_STRIP)
         if word[:1] in "([" and bare and not (bare.isupper() or bare.lower() in _HEAD_LOWER):
@@ -129,12 +141,14 @@ def looks_like_entry_start(line: str) -> bool:
     body = _BULLET.sub("", line, count=1).strip()
     if not body:
         return False
-    if _DASH_AUTHOR.match(body + " ") and body.strip("-\u2012\u2013\u2014\u2015_., "):
+    # the body starts with no space: _DASH_AUTHOR can match only where it starts with a dash
+    if body[0] in _DASHES and _DASH_AUTHOR.match(body + " ") and body.strip("-\u2012\u2013\u2014\u2015_., "):
         return True  # "———. 1996. Title": the author of the entry before (not a bare rule "---")
     first = body.lstrip("\"'“‘«[(*_")
     if not (first[:1].isupper() or first.lower().startswith(_LOWER_STARTS)):
         return False
-    if abnt.PERSON_HEAD.match(first) or abnt.BODY_HEAD.match(first):
+    # both ABNT heads open with two capitals (or a capital and an apostrophe or a hyphen)
+    if not first[1:2].islower() and (abnt.PERSON_HEAD.match(first) or abnt.BODY_HEAD.match(first)):
         return True  # upper-case ABNT heads: "SILVA, J. A.;", "BRASIL. Lei ..."
     match = _ENTRY_YEAR.search(body, 0, 320)
     if match is None:
@@ -150,6 +164,9 @@ def looks_like_entry_start(line: str) -> bool:
     return len(head.split()) <= 20 and _APA_NO_AUTHOR.search(body[: match.end() + 3]) is not None
 
 
+_TRAILER_LENGTH = max(map(len, TRAILER_PREFIXES)) + 1
+
+
 def _is_end(lines: list[tuple[int, str]], i: int) -> bool:
     line = lines[i][1]
     stripped = line.strip()
@@ -157,8 +174,8 @@ def _is_end(lines: list[tuple[int, str]], i: int) -> bool:
         return False
     if _is_heading_line(lines, i) or _RULE.match(stripped):
         return True
-    if len(stripped) > 80:
-        return stripped.lower().startswith(TRAILER_PREFIXES)
+    if len(stripped) > 80:  # lower() maps no character to none: the prefixes' length of it will do
+        return stripped[:_TRAILER_LENGTH].lower().startswith(TRAILER_PREFIXES)
     norm = heading_text(stripped)
     stands_alone = i == 0 or not lines[i - 1][1].strip()
     if (norm in END_HEADINGS or norm in REFERENCE_HEADINGS) and stands_alone and not stripped.endswith("."):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from refcheck.extract.authors import parse_authors
+from refcheck.model import Author
 
 
 def pairs(text):
@@ -173,3 +174,37 @@ def test_et_al_beside_a_name_holding_et_and_a_dotted_u():
 )
 def test_suffixes_and_tokens_that_name_no_one(text, expected):
     assert pairs(text)[0] == expected
+
+
+_FAMILIES = ["Smith", "Lee", "Etal", "Petersen", "Jr", "Ii", "Iii", "Snr", "Others", "Ed", "And", "Und", "Ua", "Et"]
+_INITIALS = ["A.", "J.", "U.", "U. A.", "E. D.", "S. F.", "I. I. I.", "A. B. C. D.", "A. B. C. D. E."]
+
+
+def _apa_lists():
+    from hypothesis import strategies as st
+
+    author = st.tuples(st.sampled_from(_FAMILIES), st.sampled_from(_INITIALS)).map(", ".join)
+    return st.tuples(st.lists(author, min_size=1, max_size=5), st.booleans(), st.sampled_from(["", " ", ",", ". "])).map(
+        lambda t: (", ".join(t[0][:-1]) + (", & " if t[1] else ", ") + t[0][-1] if len(t[0]) > 1 else t[0][0]) + t[2])
+
+
+from hypothesis import given  # noqa: E402
+
+
+@given(_apa_lists())
+def test_a_plain_apa_list_reads_as_the_general_reading_does(text):
+    # parse_authors reads "Family, I., Family, I., & Family, I." without the general
+    # passes; names that hold "et" or "u.", suffixes and "Others" must still be read
+    # as the general reading reads them
+    from refcheck.extract import authors
+
+    assert parse_authors(text) == authors._read_authors(text.strip().strip(",;:").strip())
+
+
+def test_the_plain_apa_reading_leaves_what_it_cannot_read_alone():
+    from refcheck.extract import authors
+
+    assert authors._apa_list("Smith, J., & Lee, K.").authors == (Author("Smith", "J."), Author("Lee", "K."))
+    for text in ("Smith, J., & Lee, K. et al.", "Smith, U. A.", "Petersen, K.", "Smith, J., Jr, K.", "Smith, J., Others, K.",
+                 "Smith, J., & Lee, K., & Kim, L.", "Smith, J. A. B. C. D.", "Smith, J.,  Lee, K.", "O'Brien, J."):
+        assert authors._apa_list(text) is None

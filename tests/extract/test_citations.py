@@ -323,3 +323,16 @@ def test_bare_matches_after_a_parenthesis_and_a_skipped_tail():
 )
 def test_is_weak_when_any_word_of_any_name_is_a_month_or_an_event(names, weak):
     assert is_weak.__wrapped__(names) is weak
+
+
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 3), st.sampled_from(["2019", "2020", "n.d."]),
+                          st.sampled_from(["", "a", "b"])), max_size=12))
+def test_candidates_are_put_in_text_order_as_by_the_whole_key(spans):
+    # in_text_order sorts by the start alone when no two candidates start together:
+    # candidates that do ("Lind (2020, 2019)") must still be ordered by end, year, suffix
+    from refcheck.extract.citations import Candidate, in_text_order
+
+    found = [Candidate(start, start + length, "narrative", ("Lind",), False, year, suffix, number)
+             for number, (start, length, year, suffix) in enumerate(spans)]
+    expected = sorted(found, key=lambda c: (c.start, c.end, c.year, c.year_suffix))
+    assert [c.group for c in in_text_order(list(found))] == [c.group for c in expected]

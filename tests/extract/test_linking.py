@@ -199,3 +199,58 @@ def test_author_keys_of_one_word_families_and_of_the_rest():
     assert author_keys(_ref(1, "Serrano Avendaño", "2019")) == ("serranoavendano", "serrano")
     assert author_keys(_ref(1, "Design and Research, P.C.", "2019", corporate=True)) == ("designandresearchpc", "designandresearch")
     assert author_keys(_ref(1, "van Dijk", "2019")) == ("vandijk", "dijk")
+
+
+@given(st.lists(st.tuples(st.text(alphabet="abk", min_size=1, max_size=7), st.sampled_from(["2001", "2002"])),
+                max_size=12),
+       st.text(alphabet="abk", min_size=1, max_size=8), st.sampled_from(["2001", "2002", None]))
+def test_near_keys_agree_with_every_pair_compared(listed, cited, year):
+    # the index is built with one probe per variant; a key whose own deletions are
+    # equal ("kaaka": "kaka" twice) and variants several keys share must not be missed
+    refs = [_ref(i, family.capitalize(), y) for i, (family, y) in enumerate(listed, start=1)]
+    index = Index(refs)
+    variants = lambda k: {k} | {k[:i] + k[i + 1:] for i in range(len(k))}  # noqa: E731
+    key, keys = _key(cited), {_key(r.authors[0].family) for r in refs}
+    limit = 0 if len(key) < 4 else 1 if len(key) < 8 else 2
+    seen = {k for k in keys if len(k) >= 4 and k != key and variants(k) & variants(key)} if limit else set()
+    dated = {k for k in seen if any(r.year == year for r in refs if _key(r.authors[0].family) == k)}
+    seen = dated or seen
+    expected = sorted((_full_osa(key, k), k) for k in seen if _full_osa(key, k) <= limit)
+    assert index.near_keys(cited, year) == expected
+    batched = Index(refs)  # the lookups link() makes in one batch
+    if limit:
+        batched.share_variants({key})
+    batched.deferring = True  # an unasked key would raise Deferred
+    assert batched.near_keys(cited, year) == expected and batched._near is None
+
+
+def test_a_key_whose_deletions_repeat_is_listed_once_under_them():
+    assert Index([_ref(1, "Kaaka", "2001")]).near["kaka"] == "kaaka"
+    assert Index([_ref(1, "Kaka", "2001"), _ref(2, "Kaaka", "2001")]).near["kaka"] == ["kaka", "kaaka"]
+
+
+def test_candidates_that_wait_for_a_near_miss_lookup_keep_their_place_and_reading():
+    # link() defers the near-miss lookups to one batch: the candidates that need one
+    # (a misspelt name; a listed name with another year beside a misspelt entry of the
+    # year; a weak and a bare reading that nothing or only a near miss fits, dropped)
+    # are linked as one by one, in text order
+    from refcheck.extract import citations
+    from refcheck.extract.linking import _kept, _resolve, link
+
+    text = ("Trade grew (Lemonade, 2001). As Lemonode (2001) notes, it fell (Kalomerix, 1999). "
+            "Water rose (Lappe et al., 1999; Kalomerx, 1999). In January Lemonadx (2001) met, as Lemonadw, 2001 showed. "
+            "Again (Lemonade, 2001) and (Lemonadw, 2001; Lemonadw, 2001).")
+    refs = [_ref(1, "Lemonade", "2001"), _ref(2, "Kalomerix", "1999"), _ref(3, "Lappe", "2003"),
+            Reference("R4", Span(0, 1), "", authors=(Author("Lpape"), Author("Bremmer"), Author("Ito")), year="1999")]
+    found = citations.scan(text)
+    one_by_one = []
+    for candidate in found:
+        kept = _kept(candidate, _resolve(candidate, Index(refs)))
+        if kept is not None:
+            one_by_one.append(kept)
+    linked = link(found, refs)
+    assert linked == one_by_one
+    assert [(c.authors, lk.kind) for c, lk in linked] == [
+        (("Lemonade",), "exact"), (("Lemonode",), "fuzzy"), (("Kalomerix",), "exact"), (("Lappe",), "fuzzy"),
+        (("Kalomerx",), "fuzzy"), (("Lemonade",), "exact"), (("Lemonadw",), "fuzzy"), (("Lemonadw",), "fuzzy"),
+    ]

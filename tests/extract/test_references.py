@@ -147,3 +147,41 @@ def test_title_end_passes_abbreviations_and_stops_after_longer_words(rest, title
     from refcheck.extract.references import _title_end
 
     assert rest[:_title_end(rest)] == title
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_YEAR_PIECES = ["2019", "1984a", "408", "\u0664\u0660\u0668", "~1850", "(2020)", "(2020, May 3)", "(1984 [1970])",
+                "(n.d.)", "N. d.", "n.d.", "s. f.", "o. J.", "in press", "In press-b", "forthcoming", "Forthcoming",
+                "en prensa", "sous presse", "im Druck", "(2015\u20132020)", "[1953]", "Smith", "J.", "ed.", " ", ", ",
+                ". ", "(", ")", "&"]
+
+
+def _same_year_matches(text):
+    # _YEAR_RE opens with a look-ahead for the characters a match can open with:
+    # it must find what the pattern without it finds, in the same places and groups
+    import re
+
+    from refcheck.extract import references
+
+    plain = re.compile(references._YEAR_BODY)
+    found = [(m.span(), m.groupdict()) for m in references._YEAR_RE.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+    return found
+
+
+@given(st.lists(st.sampled_from(_YEAR_PIECES), max_size=10).map("".join))
+def test_the_year_patterns_first_character_filter_finds_every_match(text):
+    _same_year_matches(text)
+
+
+_YEAR_FORMS = ["2019", "1984a", "408", "\u0664\u0660\u0668", "~1850", "n.d.", "N. d.", "s. f.", "o. J.", "in press",
+               "In press-b", "forthcoming", "Forthcoming", "en prensa", "sous presse", "im Druck"]
+
+
+@pytest.mark.parametrize("year", _YEAR_FORMS)
+def test_every_year_form_passes_the_first_character_filter(year):
+    assert _same_year_matches(f"Smith, J. {year}. Title.")
+    if not year.startswith(("~", "\u0664", "408")):  # in parentheses: four digits or a no-date word
+        assert _same_year_matches(f"Smith, J. ({year}). Title.")

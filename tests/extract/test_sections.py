@@ -100,3 +100,29 @@ def test_author_heads_hold_no_digit_of_any_script(head, shaped):
     from refcheck.extract.sections import _author_shaped
 
     assert _author_shaped(head) is shaped
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_HEAD_WORDS = ["Lemon,", "A.,", "&", "&x", "(Okafor,", "[NASA]", "(Ed.)", "and", "the", "van", "d'Arc", "al-Farabi",
+               "text", "Ärzte", "“Quoted”", "A/B", "—", "É.", "x&"]
+
+
+@given(st.lists(st.sampled_from(_HEAD_WORDS), min_size=1, max_size=8), st.sampled_from(["", " ", "  "]))
+def test_a_capitalised_author_part_is_judged_as_word_by_word(words, tail):
+    # _author_shaped passes a head whose every word opens with a capital or is "&"
+    # without its word-by-word test: the test must agree, and judge every other head
+    from refcheck.extract import sections
+
+    head = " ".join(words) + tail
+    assert sections._author_shaped(head) == sections._name_words(head.split())
+
+
+def test_dash_and_abnt_heads_still_open_entries():
+    from refcheck.extract.sections import looks_like_entry_start
+
+    assert looks_like_entry_start("———. 1996. Trade and water. Journal of Trade, 3(1), 1-9.")
+    assert looks_like_entry_start("SILVA, J. A.; SOUZA, M. Trade and water. Lisboa: Lima, 2019.")
+    assert looks_like_entry_start("D'AVILA, J. A. Trade and water. Lisboa: Lima, 2019.")
+    assert looks_like_entry_start("BRASIL. Ministério da Educação. Trade. Brasília: MEC, 2008.")
