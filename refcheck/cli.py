@@ -161,8 +161,9 @@ def run() -> None:
     freeing them would take about 0.07 s of a 1.1 s check. The output is flushed
     first; nothing else is left to do: files written (--fix, a baseline, the
     link cache) are closed, and worker processes have been joined, before the
-    command returns. Any other exit (an error, an interrupt) takes the usual way.
-    Python code that calls :func:`main` keeps the usual way too.
+    command returns. Any other exit (an error, an interrupt) takes the usual way,
+    and so does a run under a profiler, a debugger or coverage, which write their
+    results at the end. Python code that calls :func:`main` keeps the usual way too.
 
     The cycle collector is off for the whole process (see :mod:`refcheck.collect`),
     not only for the command's run: turned back on at the end, it would walk every
@@ -171,9 +172,14 @@ def run() -> None:
     try:
         main()
     except SystemExit as exc:  # the exception keeps the command's frame, and its objects, alive
-        if exc.code not in (ExitCode.CLEAN, ExitCode.FINDINGS) or not _flushed():
+        if exc.code not in (ExitCode.CLEAN, ExitCode.FINDINGS) or _watched() or not _flushed():
             raise
         os._exit(exc.code)
+
+
+def _watched() -> bool:
+    """Whether a tool that writes its results at the end (cProfile, a debugger, coverage) watches the run."""
+    return sys.getprofile() is not None or sys.gettrace() is not None or "coverage" in sys.modules
 
 
 def _flushed() -> bool:

@@ -10,10 +10,12 @@ libraries build object graphs with parent links; an exception holds its frames)
 and the network (asyncio tasks and futures, httpx): a link check of 500 URLs
 leaves about 45,000 objects in cycles.
 
-A program that imports refcheck keeps its own settings: only the command pauses
-the collector. Turning it back on costs one walk of every object made while it
-was off (0.06 s after a 10,000-reference check), which is why the program
-(``refcheck.cli.run``) leaves it off until the process ends.
+Only the command turns the collector off: a program that imports refcheck and
+has it on keeps its own settings throughout (and one that has it off gets it on
+in those stages, as the command does). Turning it back on costs one walk of
+every object made while it was off (0.06 s after a 10,000-reference check),
+which is why the program (``refcheck.cli.run``) leaves it off until the process
+ends. ``--jobs`` workers follow the parent.
 """
 
 from __future__ import annotations

@@ -44,10 +44,14 @@ def _init(state: dict[str, Any]) -> None:
 
 
 def _init_worker(state: dict[str, Any]) -> None:
-    """A worker leaves Ctrl-C to the parent, which stops the pool (no traceback per worker)."""
+    """A worker leaves Ctrl-C to the parent, which stops the pool (no traceback per worker),
+    and collects cycles when the parent does (a spawned worker starts with the collector on)."""
+    import gc
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not state.get("collector", True):
+        gc.disable()
     _init(state)
 
 
@@ -124,8 +128,10 @@ def _map(function, items: list, jobs: int, state: dict[str, Any]) -> list:
             return [function(item) for item in items]
         finally:
             _init(saved)
+    import gc
     from concurrent.futures import ProcessPoolExecutor
 
+    state = {**state, "collector": gc.isenabled()}
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(state,))
     try:
         chunk = max(1, min(16, len(items) // (jobs * 4)))

@@ -92,3 +92,52 @@ def test_the_link_stage_collects(monkeypatch, collector_on):
     with collect.paused():
         assert net_run.probe_urls([], net_run.LinkRun()) == {}
     assert seen == [True]
+
+
+def test_the_verify_stage_collects(monkeypatch, collector_on):
+    from refcheck.net.verify import run as verify_run
+
+    seen = []
+
+    async def verify(*args):
+        seen.append(gc.isenabled())
+        return {}
+
+    monkeypatch.setattr(verify_run, "_verify", verify)
+    with collect.paused():
+        assert verify_run.verify_references([]) == {}
+    assert seen == [True]
+
+
+@pytest.mark.parametrize("collector", [True, False])
+def test_workers_collect_when_the_parent_does(tmp_path, collector):
+    import subprocess
+    import sys
+
+    from ._cli import GOOD
+
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    # spawned workers (macOS, Windows) start with the collector on: each says what it has
+    # once set up; the parent sets its own state only under __main__, which they do not run
+    code = (
+        "import gc, multiprocessing\n"
+        "from refcheck import pool\n"
+        "set_up = pool._init_worker\n"
+        "def probe(state):\n"
+        "    set_up(state)\n"
+        "    print('worker collector', gc.isenabled(), flush=True)\n"
+        "pool._init_worker = probe\n"
+        "if __name__ == '__main__':\n"
+        f"    {'gc.enable' if collector else 'gc.disable'}()\n"
+        "    multiprocessing.set_start_method('spawn')\n"
+        "    from refcheck.api import check_paths\n"
+        "    from refcheck.config import Config\n"
+        "    print('files', len(check_paths(['a.md', 'b.md'], Config(), jobs=2).files))\n"
+    )
+    (tmp_path / "probe.py").write_text(code, encoding="utf-8")
+    out = subprocess.run([sys.executable, "probe.py"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[-1] == "files 2"
+    assert lines[:-1] and set(lines[:-1]) == {f"worker collector {collector}"}

@@ -12,6 +12,7 @@ import sys
 
 import pytest
 
+from refcheck.cli import _watched
 from refcheck.findings import ExitCode
 from refcheck.rules import REGISTRY
 
@@ -187,62 +188,98 @@ def test_ascii_locale_neither_crashes_nor_breaks_json(tmp_path):
 
 # 5. The program's own exit: a finished command ends without freeing its objects.
 
+REAL_WATCHED = _watched
+
+
 class _Exited(Exception):
     pass
 
 
-def _record_exit(monkeypatch):
+@pytest.fixture
+def program(monkeypatch):
+    """run() with os._exit recorded (and raising), and the collector's state given back."""
+    import gc
+
+    from refcheck import cli as cli_module
+
     codes = []
 
     def fake_exit(code):
         codes.append(code)
         raise _Exited
 
+    was = gc.isenabled()
     monkeypatch.setattr(os, "_exit", fake_exit)
-    return codes
+    monkeypatch.setattr(cli_module, "_watched", lambda: False)  # (a coverage run of the tests is watched)
+    yield cli_module, codes
+    (gc.enable if was else gc.disable)()
 
 
 @pytest.mark.parametrize("status", [0, 1])
-def test_a_finished_command_flushes_then_ends_at_once(monkeypatch, capsys, status):
-    from refcheck import cli as cli_module
+def test_a_finished_command_flushes_then_ends_at_once(monkeypatch, program, status):
+    import io
 
-    codes = _record_exit(monkeypatch)
+    cli_module, codes = program
+    written = io.BytesIO()
+    stream = io.TextIOWrapper(io.BufferedWriter(written, 1 << 16), encoding="utf-8")  # holds what it is given
+    seen = []
 
     def command():
-        sys.stdout.write("the report\n")  # left in the buffer: run() must flush it
+        sys.stdout.write("the report\n")
+        assert written.getvalue() == b""  # still in the buffer
         sys.exit(status)
 
+    def fake_exit(code):
+        seen.append((code, written.getvalue()))
+        raise _Exited
+
     monkeypatch.setattr(cli_module, "main", command)
+    monkeypatch.setattr(sys, "stdout", stream)
+    monkeypatch.setattr(os, "_exit", fake_exit)
     with pytest.raises(_Exited):
         cli_module.run()
-    assert codes == [status]
-    assert capsys.readouterr().out == "the report\n"
+    assert seen == [(status, b"the report\n")]  # flushed before the end
 
 
 @pytest.mark.parametrize("status", [2, 3, 130, 141, None])
-def test_other_exits_take_the_usual_way(monkeypatch, status):
-    from refcheck import cli as cli_module
-
-    codes = _record_exit(monkeypatch)
+def test_other_exits_take_the_usual_way(monkeypatch, program, status):
+    cli_module, codes = program
     monkeypatch.setattr(cli_module, "main", lambda: sys.exit(status))
     with pytest.raises(SystemExit) as exited:
         cli_module.run()
     assert exited.value.code == status and codes == []
 
 
-def test_an_unflushable_output_takes_the_usual_way(monkeypatch):
-    from refcheck import cli as cli_module
+def test_an_unflushable_output_takes_the_usual_way(monkeypatch, program):
+    cli_module, codes = program
 
     class Gone:
         def flush(self):
             raise BrokenPipeError(32, "Broken pipe")
 
-    codes = _record_exit(monkeypatch)
     monkeypatch.setattr(cli_module, "main", lambda: sys.exit(1))
     monkeypatch.setattr(sys, "stdout", Gone())
     with pytest.raises(SystemExit):
         cli_module.run()
     assert codes == []
+
+
+def test_a_watched_run_takes_the_usual_way(monkeypatch, program):
+    cli_module, codes = program
+    monkeypatch.setattr(cli_module, "_watched", REAL_WATCHED)
+    monkeypatch.setattr(cli_module, "main", lambda: sys.exit(1))
+    monkeypatch.setattr(sys, "getprofile", lambda: print)  # as under cProfile
+    with pytest.raises(SystemExit):
+        cli_module.run()
+    assert codes == []
+
+
+def test_a_profiled_run_writes_its_profile(tmp_path):
+    write(tmp_path)
+    out = tmp_path / "run.prof"
+    result = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "refcheck", "check", "--isolated",
+                             "good.md"], cwd=tmp_path, capture_output=True, timeout=60)
+    assert result.returncode == 0 and out.stat().st_size > 1000
 
 
 def test_the_whole_report_arrives_through_a_pipe(tmp_path):

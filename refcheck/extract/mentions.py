@@ -98,14 +98,17 @@ def trie(words: set[str]) -> str:
             node = node.setdefault(char, {})
         node[""] = {}  # the end of a word
 
-    def pattern(node: dict) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
+    return "|".join([re.escape(w) for w in long] + ([_branches(tree)] if tree else []))
 
-    return "|".join([re.escape(w) for w in long] + ([pattern(tree)] if tree else []))
+
+def _branches(node: dict) -> str:
+    """The pattern of a prefix tree's node (a module function: a nested one that
+    calls itself is a reference cycle, left for the collector)."""
+    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+    return body + "?" if "" in node else body
 
 
 def _outside_list(text: str, skip: tuple[int, int]) -> str:
@@ -141,8 +144,11 @@ def distinct_words(text: str, chunk: int = 1 << 18) -> set[str]:
 def first_holding(texts: list[str], words: set[str]) -> dict[str, int]:
     """For each of ``words`` that is a WORD match of some text, the index of the
     first such text: what ``WORD.findall`` of each text would say, found by one
-    prefix-tree pattern over the texts joined by line breaks (which no word spans)."""
-    words = {w for w in words if w}
+    prefix-tree pattern over the texts joined by line breaks (which no word spans).
+    Only words that are WORD matches themselves are looked for: findall yields no
+    other, and a match the pattern then turns away hides no word of them (it opens
+    with a letter, so no word starts inside it)."""
+    words = {w for w in words if WORD.fullmatch(w)}
     if not words or not texts:
         return {}
     joined = "\n".join(texts)

@@ -69,8 +69,15 @@ async def _offline(parsed: list, pins: Pins, timeout: float) -> bool:
 
 
 async def _probe(urls, run, warn, transport, resolver) -> dict[str, LinkStatus]:
-    urls = list(dict.fromkeys(urls))
     cache = Cache(run.cache_dir or default_dir(), run.cache_ttl, warn) if run.use_cache else None
+    try:
+        return await _probe_cached(list(dict.fromkeys(urls)), run, warn, transport, resolver, cache)
+    finally:
+        if cache:
+            cache.close()  # on every way out (no network, an interrupt): the program ends without cleaning up
+
+
+async def _probe_cached(urls, run, warn, transport, resolver, cache) -> dict[str, LinkStatus]:
     results: dict[str, LinkStatus] = {}
     todo = []
     for url in urls:
@@ -119,7 +126,6 @@ async def _probe(urls, run, warn, transport, resolver) -> dict[str, LinkStatus]:
     if cache:
         for status in found.values():
             cache.put(status)
-        cache.close()
     results.update(found)
     if run.verbose:
         for host, stats in sorted(prober.hosts.items()):

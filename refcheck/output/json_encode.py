@@ -193,6 +193,8 @@ def _row_writer(keys: tuple[str, ...], depth: int):
     join = "".join
 
     def writer(row) -> str:
+        if len(row) != size:
+            raise ValueError(f"a row of {len(row)} values for {size} keys")
         nested = None
         if not _SCALARS.issuperset(map(type, row)):
             nested = [(i, v) for i, v in enumerate(row) if _nested(v)]
@@ -200,9 +202,7 @@ def _row_writer(keys: tuple[str, ...], depth: int):
                 row = list(row)
                 for i, _ in nested:
                     row[i] = 0
-        parts = flat(row)[1:-1].split("\x00")
-        if len(parts) != size:
-            raise ValueError(f"a row of {len(row)} values for {size} keys")
+        parts = flat(row)[1:-1].split("\x00")  # (no scalar's text holds a NUL: one part each)
         if nested:
             for i, value in nested:
                 out: list[str] = []

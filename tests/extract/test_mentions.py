@@ -46,6 +46,8 @@ def test_the_words_outside_the_list_are_all_found():
     (["lemon, a. (2018)", "ito and lemon", "lemonade lemon"], {"lemon"}, {"lemon": 0}),
     (["lemonade", "xlemon", "lemon-tree", "lemon's", "a lemon"], {"lemon"}, {"lemon": 4}),
     (["9lemon", "lemon"], {"lemon"}, {"lemon": 0}),  # a word starts at a letter: after a digit too
+    (["water by st.john"], {"st.john", "john"}, {"john": 0}),  # "st.john" is no word: it hides none
+    (["the 'neil x", "o'neil"], {"'neil", "o'neil"}, {"o'neil": 1}),
     (["alemon", "lémon", "lemon"], {"lemon"}, {"lemon": 2}),
     (["ito", "kahn"], {"lemon", "ito"}, {"ito": 0}),
     ([], {"lemon"}, {}), (["lemon"], set(), {}),
@@ -59,10 +61,11 @@ def test_first_holding_finds_the_first_text_with_the_word(texts, words, expected
 
 def test_first_holding_agrees_with_findall_on_random_texts():
     rng = random.Random(3)
-    pieces = ["lemon", "Lemon", "lémon", "lemons", "-lemon", "x", "9", "_", "'", "\u2019", " ", ", ", "ito", "it", "o"]
+    pieces = ["lemon", "Lemon", "lémon", "lemons", "-lemon", "x", "9", "_", "'", "\u2019", " ", ", ", "ito", "it", "o",
+              "st.", "."]
     for _ in range(3000):
         texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(1, 4))]
-        words = {"lemon", "ito", "lemons"}
+        words = {"lemon", "ito", "lemons", "st.lemon", "'ito", "lemon-"}
         expected = {w: next(i for i, t in enumerate(texts) if w in WORD.findall(t))
                     for w in words if any(w in WORD.findall(t) for t in texts)}
         assert first_holding(texts, words) == expected, texts

@@ -90,7 +90,13 @@ def run_with(handler, urls, tmp_path, resolver=fake_resolver, **kw):
     return probe_urls(urls, run, warn=lambda m: None, transport=httpx.MockTransport(handler), resolver=resolver)
 
 
-def test_offline_every_link_is_unverifiable(tmp_path):
+def test_offline_every_link_is_unverifiable(tmp_path, monkeypatch):
+    from refcheck.net.cache import Cache
+
+    closed = []
+    close = Cache.close
+    monkeypatch.setattr(Cache, "close", lambda self: closed.append(1) or close(self))
+
     async def nothing_resolves(host):
         return await fake_resolver("unknown." + host)
 
@@ -100,6 +106,7 @@ def test_offline_every_link_is_unverifiable(tmp_path):
     assert {s.status for s in results.values()} == {"unverifiable"}
     assert results["https://example.org/a"].reason == "no network: no host name could be resolved"
     assert calls == []
+    assert closed == [1]  # on this way out too: the program ends without cleaning up
 
 
 def test_dead_link_gets_an_archived_copy_and_archive_failures_are_silent(tmp_path):

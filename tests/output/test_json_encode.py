@@ -95,6 +95,8 @@ def test_rows_are_written_as_their_objects():
 
 @pytest.mark.parametrize("keys, row, message", [
     (("a", "b"), [1], "a row of 1 values for 2 keys"),
+    (("a",), [], "a row of 0 values for 1 keys"),  # would be '{"a": }'
+    (("a", "b"), [[1, 2]], "a row of 1 values for 2 keys"),
     (("a",), [1, [2, 3]], "a row of 2 values for 1 keys"),
     ((), ["x"], "a row of 1 values for no keys"),
 ])
