@@ -98,7 +98,21 @@ def directives(document: Document, entries: Iterable[tuple[int, int]] = ()) -> l
 
 
 _BIB_ENTRY = re.compile(r"^[ \t]*@", re.MULTILINE)
-_TRAILING = re.compile(r"(?:\n[ \t]*(?:%[^\n]*)?)+\Z")
+
+
+def _trailing(text: str, start: int, end: int) -> int:
+    """Where the blank and comment lines that close ``text[start:end]`` begin (the
+    line break before the first of them), else ``end``. Walked back from the end:
+    a pattern anchored at the end retried at every line break was quadratic."""
+    found, pos = end, end
+    while True:
+        line_break = text.rfind("\n", start, pos)
+        if line_break == -1:
+            return found
+        rest = text[line_break + 1:pos].lstrip(" \t")
+        if rest and not rest.startswith("%"):
+            return found
+        found = pos = line_break
 
 
 def bib_directives(path: str, text: str) -> list[Directive]:
@@ -111,8 +125,7 @@ def bib_directives(path: str, text: str) -> list[Directive]:
     starts = [m.start() for m in _BIB_ENTRY.finditer(text)]
     entries = []
     for start, end in zip(starts, starts[1:] + [len(text)]):
-        trailing = _TRAILING.search(text, start, end)
-        entries.append((start, trailing.start() if trailing else end))
+        entries.append((start, _trailing(text, start, end)))
     return [replace(d, path=path) for d in directives(document, entries)]
 
 

@@ -64,22 +64,30 @@ _ROLE_ENDS = ("ed.", "eds.", "editor", "editors", "dir.", "dirs.", "trans.", "co
               "hrsg.", "hg.")
 
 
-def _next(text: str, needles: tuple[str, ...], pos: int) -> int:
-    """The first index at or after ``pos`` where one of ``needles`` stands, or -1."""
+def _next(text: str, needles: tuple[str, ...], pos: int, seen: dict | None = None) -> int:
+    """The first index at or after ``pos`` where one of ``needles`` stands, or -1.
+    ``seen`` keeps each needle's last answer for calls with growing ``pos``: a needle
+    is looked for again only once ``pos`` has passed it (a needle that is not in the
+    text was otherwise looked for to its end at every call: quadratic)."""
     first = -1
     for needle in needles:
-        found = text.find(needle, pos)
+        found = seen.get(needle) if seen is not None else None
+        if found is None or -1 < found < pos:
+            found = text.find(needle, pos)
+            if seen is not None:
+                seen[needle] = found
         if found != -1 and (first == -1 or found < first):
             first = found
     return first
 
 
-def _search_at(pattern: re.Pattern[str], text: str, pos: int, anchors: str, needles: tuple[str, ...]) -> re.Match[str] | None:
+def _search_at(pattern: re.Pattern[str], text: str, pos: int, anchors: str, needles: tuple[str, ...],
+               seen: dict | None = None) -> re.Match[str] | None:
     """``pattern.search(text, pos)`` for a pattern whose every match holds one of
     ``needles`` in ``anchors`` (``text`` or a copy of it with the same indices) and
     has only spaces and commas before it: the search starts at the run of spaces and
     commas before the first needle, not at every character before it."""
-    anchor = _next(anchors, needles, pos)
+    anchor = _next(anchors, needles, pos, seen)
     if anchor == -1:
         return None
     start = anchor
@@ -92,7 +100,8 @@ def _sub_at(pattern: re.Pattern[str], repl: str, text: str, anchors: str, needle
     """``pattern.sub(repl, text)`` (``repl`` a plain string) by :func:`_search_at`."""
     pieces = []
     pos = 0
-    while (match := _search_at(pattern, text, pos, anchors, needles)) is not None:
+    seen: dict[str, int] = {}
+    while (match := _search_at(pattern, text, pos, anchors, needles, seen)) is not None:
         pieces.append(text[pos:match.start()])
         pieces.append(repl)
         pos = match.end()

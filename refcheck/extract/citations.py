@@ -284,8 +284,7 @@ def read_works(content: str) -> tuple[tuple, ...]:
             parsed = parse_names(work.group("names")) if work else None
             if parsed is None:
                 # a lead-in in lower case: "(for the following, see esp. Forst 2013)"
-                for lead in (_LEAD_IN_COMMA, _LEAD_IN):
-                    lead_in = lead.match(part, pos)
+                for lead_in in (_LEAD_IN_COMMA.match(part, pos), _LEAD_IN.match(part, pos)):  # (both anchored)
                     work = _WORK.match(part, lead_in.end()) if lead_in else None
                     parsed = parse_names(work.group("names")) if work else None
                     if parsed is not None:

@@ -158,7 +158,8 @@ def _names(value, decode) -> tuple[tuple[Author, ...], bool]:
     authors = []
     corporate = False
     if isinstance(value, str):  # an entry the middlewares did not see (a duplicate key)
-        value = [n.strip() for n in re.split(r"\s+and\s+", value.strip("{}")) if n.strip()]
+        # (a match starts where white space starts: tried inside a long run of it, it was quadratic)
+        value = [n.strip() for n in re.split(r"(?<!\s)\s+and\s+", value.strip("{}")) if n.strip()]
     for parts in value if isinstance(value, list) else []:
         if isinstance(parts, str):
             family, _, given = parts.partition(",") if "," in parts else (parts.rpartition(" ")[2], "", parts.rpartition(" ")[0])

@@ -153,6 +153,21 @@ def test_searches_started_at_the_anchor_find_what_the_whole_scan_finds(text):
     assert (found and found.span()) == (expected and expected.span())
 
 
+def test_repeated_searches_remember_where_each_needle_stands():
+    # _sub_at looks a needle up again only once it is passed: the same text as re.sub, on
+    # random texts of the needles and what stands around them (repeated "et al." was quadratic)
+    import random
+
+    from refcheck.extract import authors
+
+    rng = random.Random(8)
+    pieces = ["et al.", "et", "u.", "u. a.", " ", ",", "Lee", "Bennett", "ET AL", "&", "/", "x"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        low = text.lower()
+        assert authors._sub_at(authors._ET_AL, "", text, low, authors._ET_AL_NEEDLES) == authors._ET_AL.sub("", text), text
+
+
 def test_et_al_beside_a_name_holding_et_and_a_dotted_u():
     assert pairs("Bennett, J., Petersen, K., et al.") == ([("Bennett", "J."), ("Petersen", "K.")], False, True, False)
     assert pairs("Vetter, K. & Lu., M. u. a.")[2] is True

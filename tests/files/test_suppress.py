@@ -135,3 +135,19 @@ def test_without_the_comment_in_the_tex_file(tmp_path):
     (tmp_path / "refs.bib").write_text(BIB.replace("{comment}", "").replace("{inside}", ""))
     codes = [f.code for f in check_paths([str(tmp_path / "paper.tex")], Config()).findings]
     assert codes == ["RC101", "RC102"]
+
+
+def test_the_lines_closing_a_bib_entry_are_found_from_its_end():
+    # the blank and comment lines after an entry: what the anchored pattern used before finds
+    import random
+    import re
+
+    closing = re.compile(r"(?:\n[ \t]*(?:%[^\n]*)?)+\Z")
+    rng = random.Random(6)
+    pieces = ["\n", " ", "\t", "%", "% note", "x", "@", "\r", "a%", "}"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        found = closing.search(text, start, end)
+        assert suppress._trailing(text, start, end) == (found.start() if found else end), (text, start, end)

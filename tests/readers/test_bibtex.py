@@ -66,3 +66,21 @@ def test_a_large_file_is_read_quickly():
     refs = parse(text)
     assert len(refs) == 2000 and refs[0].authors[0].family == "Müller"
     assert time.perf_counter() - start < 5  # measured: 0.3 s (5000 entries: 0.8 s, 5 s before caching)
+
+
+def test_a_plain_author_string_splits_at_and_as_before():
+    # (a duplicate key's entry is read from its raw string) the split starts where white space starts
+    import random
+    import re
+
+    from refcheck.readers.bibtex import _names
+
+    old = re.compile(r"\s+and\s+")
+    rng = random.Random(9)
+    pieces = [" ", "\n", "\t", "and", "andy", "sand", "Ito, K", "Lee", "{", "}"]
+    for _ in range(3000):
+        value = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        names = [n.strip() for n in old.split(value.strip("{}")) if n.strip()]
+        authors, _ = _names(value, lambda text: text)
+        families = [n.partition(",")[0] if "," in n else n.rpartition(" ")[2] for n in names]
+        assert [a.family for a in authors] == families, value
