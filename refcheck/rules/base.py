@@ -96,8 +96,12 @@ class Context:
         by_kind: dict[str, list] = {}
         linked, plural = [], []
         links = self.links
-        for citation in self.citations:
-            link = links[citation.id]
+        # the links are made in the citations' order: read side by side, not looked up
+        # one by one in a 50,000-entry table (unless some other order was given)
+        in_order = len(links) == len(self.citations) and all(
+            cid is c.id or cid == c.id for cid, c in zip(links, self.citations))
+        found = links.values() if in_order else (links[c.id] for c in self.citations)
+        for citation, link in zip(self.citations, found):
             pair = (citation, link)
             kind = link.kind
             by_kind.setdefault(kind, []).append(pair)

@@ -36,3 +36,12 @@ def test_linked_of_kind_and_plural():
     # one name for an entry of one author is left out, whatever the kind of link
     assert names(ctx.linked_plural()) == ["Ito & Kahn, 2001 -> exact", "Moreau et al., 2004 -> exact"]
     assert ctx.linked() is ctx.linked()  # worked out once
+
+
+def test_links_given_in_another_order_are_looked_up():
+    ctx = context()
+    shuffled = dict(reversed(list(ctx.links.items())))  # a caller's table in its own order
+    other = Context(ctx.document, ctx.section, ctx.references, ctx.citations, shuffled, "apa7")
+    assert names(other.linked()) == names(ctx.linked())
+    assert names(other.of_kind("none", "fuzzy")) == ["Nobody, 1999 -> none", "Lemmon, 2018 -> fuzzy"]
+    assert names(other.linked_plural()) == names(ctx.linked_plural())
