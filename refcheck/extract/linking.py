@@ -120,6 +120,25 @@ class Deferred(Exception):
     """A near-miss lookup asked for while the index defers them (see link)."""
 
 
+def _variant_index(keys) -> dict[str, str | list[str]]:
+    """Each key's single deletions and the key itself -> the key (a string), or the
+    keys (a list) when several share it. One probe per variant: setdefault stores the
+    key where the variant is new and returns what stands there otherwise; a key two of
+    whose deletions are equal ("kaaka" -> "kaka") is listed once under them."""
+    index: dict[str, str | list[str]] = {}
+    setdefault = index.setdefault
+    for key in keys:
+        for i in range(len(key) + 1):  # the single deletions, then (i == len) the key
+            variant = key[:i] + key[i + 1:]
+            found = setdefault(variant, key)
+            if found is not key:
+                if found.__class__ is str:
+                    index[variant] = [found, key]
+                elif found[-1] is not key:
+                    found.append(key)
+    return index
+
+
 class Index:
     """References by the keys of their first author, for exact and near-miss lookup."""
 
@@ -168,23 +187,7 @@ class Index:
         """Single-deletion variants of every key, built on the first near-miss lookup:
         variant -> the key (a string), or the keys (a list) when several share it."""
         if self._near is None:
-            near: dict[str, str | list[str]] = {}
-            # one probe per variant: setdefault stores the key where the variant is
-            # new and returns what stands there otherwise; a key two of whose
-            # deletions are equal ("kaaka" -> "kaka") is listed once under them
-            setdefault = near.setdefault
-            for key in self.by_key:
-                if len(key) < 4:
-                    continue  # too short to fuzz (fuzzy_limit 0)
-                for i in range(len(key) + 1):  # the single deletions, then (i == len) the key
-                    variant = key[:i] + key[i + 1:]
-                    found = setdefault(variant, key)
-                    if found is not key:
-                        if found.__class__ is str:
-                            near[variant] = [found, key]
-                        elif found[-1] is not key:
-                            found.append(key)
-            self._near = near
+            self._near = _variant_index(key for key in self.by_key if len(key) >= 4)  # shorter: not fuzzed
         return self._near
 
     def share_variants(self, keys: set[str]) -> None:
@@ -193,17 +196,7 @@ class Index:
         listed keys' variants, looked up among theirs: a document asks for a few
         thousand where its list has tens of thousands of keys, so that no index of
         every listed key's variants is built."""
-        asked: dict[str, str | list[str]] = {}
-        setdefault = asked.setdefault
-        for key in keys:
-            for i in range(len(key) + 1):
-                variant = key[:i] + key[i + 1:]
-                found = setdefault(variant, key)
-                if found is not key:
-                    if found.__class__ is str:
-                        asked[variant] = [found, key]
-                    elif found[-1] is not key:
-                        found.append(key)
+        asked = _variant_index(keys)
         shared: dict[str, set[str]] = {key: set() for key in keys}
         get = asked.get
         for listed in self.by_key:
