@@ -79,33 +79,23 @@ def test_the_command_collects_while_reading_and_not_while_checking(tmp_path, mon
     assert gc.isenabled()  # the caller's state, back
 
 
-def test_the_link_stage_collects(monkeypatch, collector_on):
-    from refcheck.net import run as net_run
+@pytest.mark.parametrize("module, inner, stage", [
+    ("refcheck.net.run", "_probe", lambda m: m.probe_urls([], m.LinkRun())),
+    ("refcheck.net.verify.run", "_verify", lambda m: m.verify_references([])),
+])
+def test_the_network_stages_collect(monkeypatch, collector_on, module, inner, stage):
+    import importlib
 
+    network = importlib.import_module(module)
     seen = []
 
-    async def probe(*args):
+    async def record(*args):
         seen.append(gc.isenabled())
         return {}
 
-    monkeypatch.setattr(net_run, "_probe", probe)
+    monkeypatch.setattr(network, inner, record)
     with collect.paused():
-        assert net_run.probe_urls([], net_run.LinkRun()) == {}
-    assert seen == [True]
-
-
-def test_the_verify_stage_collects(monkeypatch, collector_on):
-    from refcheck.net.verify import run as verify_run
-
-    seen = []
-
-    async def verify(*args):
-        seen.append(gc.isenabled())
-        return {}
-
-    monkeypatch.setattr(verify_run, "_verify", verify)
-    with collect.paused():
-        assert verify_run.verify_references([]) == {}
+        assert stage(network) == {}
     assert seen == [True]
 
 
