@@ -275,7 +275,8 @@ def _best(candidate: Candidate, refs: list[Reference], authors: tuple[str, ...] 
         multi = [r for r in best if len(r.authors) > 2 or r.et_al]
         best = multi or best
     elif len(best) > 1 and len(authors) == 1 and not candidate.et_al:
-        single = [r for r in best if len(r.authors) == 1]
+        # (an entry whose list ends in "et al." has more authors than it names)
+        single = [r for r in best if len(r.authors) == 1 and not r.et_al]
         best = single or best
     return best
 

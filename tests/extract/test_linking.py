@@ -254,3 +254,16 @@ def test_candidates_that_wait_for_a_near_miss_lookup_keep_their_place_and_readin
         (("Lemonade",), "exact"), (("Lemonode",), "fuzzy"), (("Kalomerix",), "exact"), (("Lappe",), "fuzzy"),
         (("Kalomerx",), "fuzzy"), (("Lemonade",), "exact"), (("Lemonadw",), "fuzzy"), (("Lemonadw",), "fuzzy"),
     ]
+
+
+def test_a_one_author_citation_prefers_the_one_author_entry_to_an_et_al_entry():
+    # ABNT writes "et al." in the list itself: that entry has more than one author
+    result = run("""
+    Há escalas para isso (TAVARES, 2015; TAVARES et al., 2015).
+
+    REFERÊNCIAS
+    TAVARES, R. Uma escala de atitudes sociais. Revista de Estudos, v. 3, n. 1, p. 1-9, 2015.
+    TAVARES, R. et al. Atitudes em mudança. Revista de Ensino, v. 7, n. 2, p. 10-20, 2015.
+    """, style="abnt")
+    assert result.links == {"C1": "R1", "C2": "R2"}
+    assert [f.code for f in result.findings] == []
