@@ -64,7 +64,7 @@ _LEAD_IN_COMMA = re.compile(r"[a-z\u00df-\u00ff][^,;()\d]{0,80},\s+")
 # NOT_INSIDE_SPACES: a pattern that opens with spaces starts at the first of a run
 # (from inside the run it would match only where the run's start does).
 NOT_INSIDE_SPACES = r"(?:(?<!\s)|(?!\s))"
-_ET_AL = re.compile(NOT_INSIDE_SPACES + r"(?:\s*,)?\s+(?:et\s*al\b\.?|and\s+colleagues|y\s+cols?\.?|et\s+coll\.?|u\.\s?a\.)$", re.IGNORECASE)
+_ET_AL = re.compile(NOT_INSIDE_SPACES + r"(?:\s*,)?\s+(?:et\s*al\b(?:\s?\.)?|and\s+colleagues|y\s+cols?\.?|et\s+coll\.?|u\.\s?a\.)$", re.IGNORECASE)
 _SPLIT = re.compile(
     NOT_INSIDE_SPACES + r"(?:\s*,\s*(?:(?:and|&|y|und|u\.|et|e|och|og)\s+)?|\s*&\s*|\s*/\s*|\s+(?:and|y|und|u\.|et|e|och|og)\s+)"
 )
@@ -76,6 +76,10 @@ _GAP = re.compile(r"\s*(?:([,;]|(?:and|y|e|et|und|och|og)\b|&)\s*)?")
 _NAME_WORD = re.compile(r"[^\W\d_](?:[\w'\u2019\-.]*[^\W\d_])?\.?|&")
 _ELIDED = re.compile(r"(?:al|el|d|l)['\u2019\-]")
 _SPACES = re.compile(r"\s+")
+# a book or chapter number written as a Roman numeral between a name and its year, as
+# classical works are cited: "(EPICTETO, III, 1993, p. 335)". II to XXXIX, not XI (the
+# surname Xi in capitals) nor a lone I, V or X (the company X)
+_NUMERAL = re.compile(r"(?!XI$)(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 _ABBREVIATION = re.compile(NOT_INSIDE_SPACES + r"\s*\[[A-Z][A-Za-z&]{1,11}\]$")
 
 
@@ -167,6 +171,8 @@ def parse_names(text: str) -> tuple[tuple[str, ...], bool, bool] | None:
     if not text:
         return None
     names = tuple(n.strip() for n in _SPLIT.split(text) if n.strip())
+    if len(names) > 1:  # "EPICTETO, III": the numeral is a locator, not a co-author
+        names = names[:1] + tuple(n for n in names[1:] if not _NUMERAL.fullmatch(n))
     if not names or not all(_name_ok(n) for n in names):
         return None
     return names, et_al, possessive
@@ -174,6 +180,8 @@ def parse_names(text: str) -> tuple[tuple[str, ...], bool, bool] | None:
 
 @lru_cache(maxsize=1 << 18)
 def is_weak(names: tuple[str, ...]) -> bool:
+    if _NUMERAL.fullmatch(names[0]):
+        return True  # "(III, 1993, p. 321)": a book number standing for its author's work
     for name in names:  # loops, not a generator in any(): most names are read once
         for word in name.split():
             if word.lower().strip(".") in _WEAK_WORDS:
@@ -293,6 +301,10 @@ def read_works(content: str) -> tuple[tuple, ...]:
                     break
             names, et_al, _ = parsed
             comma = "," in work.group("sep") or work.group("names").rstrip("\"\u201d").endswith(",")
+            # "(DIÓGENES LAERCIO, VII 187, 2010)": the name ends at the comma before the book number
+            book = work.group("names").rstrip(" ,").rpartition(",")
+            book = bool(book[1]) and _NUMERAL.fullmatch(book[2].strip()) is not None
+            comma = comma or book
             previous = (names, et_al, comma)
             start = offset + work.start()
             years = years_in(work.group("years"), offset + work.start("years"))
@@ -303,6 +315,8 @@ def read_works(content: str) -> tuple[tuple, ...]:
             # "(Aristotle 1998, 1094a)": a later number below the first year is a page
             first = years[0][0]
             years = [y for i, y in enumerate(years) if i == 0 or not (y[0].isdigit() and first.isdigit() and int(y[0]) < int(first))]
+            if len(years) > 1 and len(first) == 3 and book:
+                years = years[1:]  # "(DIÓGENES LAERCIO, VII 187, 2010)": book VII, section 187
             locator = (work.group("loc") or "").strip(" ,:")
             for index, (year, suffix, ys, ye) in enumerate(years):
                 if len(years) == 1:

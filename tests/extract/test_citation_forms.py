@@ -37,6 +37,7 @@ def read(text: str) -> list[tuple[tuple[str, ...], str]]:
         ("para Costa (1989) o rio", [(("Costa",), "1989")]),
         # a range is weak (a period as often as a work): kept only when it links
         ("(Lind, 2015–2020; Berg, in press-a)", [(("Berg",), "in press")]),
+        ("(LIMA et al ., 2005)", [(("LIMA",), "2005")]),  # a space before the full stop of "al."
         ("(\"River Talk,\" n.d.)", [(("River Talk",), "n.d.")]),
         ("(National Oceanic Agency [NOA], 2020)", [(("National Oceanic Agency",), "2020")]),
         ("(Okafor v. Delta Port Authority, 1994)", [(("Okafor v. Delta Port Authority",), "1994")]),
@@ -44,6 +45,15 @@ def read(text: str) -> list[tuple[tuple[str, ...], str]]:
 )
 def test_forms(text, expected):
     assert read(text) == expected
+
+
+def test_a_book_number_between_a_name_and_its_year_is_no_co_author():
+    # classical works cited by book: "(EPICTETO, III, 1993, p. 335)"; the numeral alone is
+    # no author (weak: kept only when it links); "XI" stays a name (Xi in capitals)
+    assert [(c.authors, c.year, c.weak) for c in scan("(LIMA, III, 1993, p. 3) e (III, 1993, p. 321) e (LI; XI, 2019)")] == [
+        (("LIMA",), "1993", False), (("III",), "1993", True), (("LI", "XI"), "2019", False)]
+    # book and section before the year: "VII 187" is no three-digit year
+    assert [(c.authors, c.year, c.comma) for c in scan("(LAERCIO, VII 187, 2010, p. 293)")] == [(("LAERCIO",), "2010", True)]
 
 
 def test_a_kelly_is_not_a_lead_in():
