@@ -18,7 +18,8 @@ from .names import fold
 # a word of running text: a letter, then letters, digits, apostrophes and hyphens
 WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 # (the lookahead lets the engine skip to the characters a match can start with)
-_YEARISH = re.compile(r"(?=[12ns])(?:\b(?:1\d\d\d|20\d\d)[a-z]?\b|\bn\.\s?d\.|\bs\.\s?d\.|\bs\.\s?f\.)")
+# (a year may run into the word before it, as a conversion or a slip leaves it: "Letouze1983")
+_YEARISH = re.compile(r"(?=[12ns])(?:(?<!\d)(?:1\d\d\d|20\d\d)[a-z]?\b|\bn\.\s?d\.|\bs\.\s?d\.|\bs\.\s?f\.)")
 # endings a name takes in running text: "Wissenschaftsrates", "Marx's"
 _ENDINGS = ("", "s", "es", "e", "n", "'s", "\u2019s")
 

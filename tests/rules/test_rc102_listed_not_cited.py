@@ -80,3 +80,17 @@ def test_a_mention_is_a_whole_word_of_the_text():
 def test_the_reference_list_itself_is_no_mention():
     text = MENTION.format(mention="A survey", entry="Yuneman") + "Yuneman, Roman (2023). Another entry. Journal, 1(1), 1-2.\n"
     assert [s for _, s in _severities(text)] == ["warning", "warning"]
+
+
+def test_a_year_run_into_the_name_before_it_is_a_mention():
+    # "(Tan and Okafor2019)": a slip or a conversion lost the space; the entry is named near its year
+    text = """
+    Security is interconnected (Lemon, 2018) and rivers rise (Tan and Okafor2019).
+
+    References
+    Lemon, Edward (2018). Critical approaches to security in Central Asia. Central Asian Survey, 37(1), 1-12.
+    Tan, W., & Okafor, N. (2019). Rivers of the delta. Journal of Water, 4(2), 10-20.
+    """
+    assert _severities(text) == [(5, "info")]
+    # a year inside a longer number is none
+    assert _severities(text.replace("Okafor2019", "Okafor 320190")) == [(5, "warning")]
