@@ -119,7 +119,7 @@ def check_document(document: Document, config: Config | None = None, link_status
     section, references, citations, links, numeric, comments = extracted or extract(document)
     style = style_guess.detect(references, citations) if config.style == "auto" else config.style
     ctx = Context(document, section, tuple(references), tuple(citations), links, style, numeric, link_status,
-                  verification=verification)
+                  verification=verification, style_inferred=config.style == "auto")
     findings = []
     # the objects that stand in another file (an included .tex, a .bib), where their findings are reported
     elsewhere = {obj.id: obj for obj in (*references, *citations) if obj.origin is not None}

@@ -64,6 +64,7 @@ class Context:
     verification: Mapping[str, Any] | None = None  # identifiers.key(ref) -> net.verify Verdict; None: not verified
     this_year: int = field(default_factory=lambda: _dt.date.today().year)
     memo: dict = field(default_factory=dict, compare=False, repr=False)  # rules' per-document caches
+    style_inferred: bool = False  # ``style`` was read from the document (--style auto), not given
 
     @cached_property
     def citation_ends(self) -> list[tuple[int, str]]:

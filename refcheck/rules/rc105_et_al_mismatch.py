@@ -9,6 +9,10 @@ list where the style asks for "et al.", an entry truncated with "et al." cited b
 its first author alone, and more names in the text than the entry has. A
 multi-author work cited by its first author alone is RC104's.
 
+Harvard and Chicago were read from the document (``--style auto``) and its text
+lists every author of every work it cites that has four or more: a house style
+may ask for that, so a full list is reported as info, not a warning.
+
 ## Why is this bad?
 The author part of a citation is how readers find the entry; a citation that
 drops or invents co-authors points at a different work.
@@ -40,9 +44,22 @@ def _all_names(families: list[str]) -> str:
     return families[0] if len(families) == 1 else ", ".join(families[:-1]) + " & " + families[-1]
 
 
+# styles whose editions and house variants differ on when "et al." starts
+_VARIANTS = ("harvard", "chicago")
+
+
+def _lists_all(ctx: Context, always: int) -> bool:
+    """The style was read from the document, not given, and the text never writes
+    "et al." for a work of ``always`` or more authors: its own convention."""
+    if not ctx.style_inferred or ctx.style not in _VARIANTS:
+        return False
+    return not any(c.et_al for c, link in ctx.linked_plural() if len(link.reference.authors) >= always)
+
+
 def check(ctx: Context) -> Iterator[Problem]:
     threshold = ET_AL_FROM[ctx.style]
     always = ET_AL_ALWAYS_FROM[ctx.style]
+    lists_all: bool | None = None  # worked out at the first full list
     for citation, link in ctx.linked_plural():  # one name for one author is right in every style
         ref = link.reference
         if link.kind in ("fuzzy", "order") or ref.corporate or ref.editors:
@@ -70,7 +87,13 @@ def check(ctx: Context) -> Iterator[Problem]:
             label = f"{ref.label} has {count} author{'s' if count > 1 else ''}"
             yield Problem(citation.span, f"{cited_label(citation)}: names {cited} authors but {label}", rewrite(citation, authors=_all_names(families) if count < threshold else f"{first} et al."), citation.id, ref.id)
         elif cited == count and count >= always:
-            yield Problem(citation.span, f"{cited_label(citation)}: {ctx.style} cites a work with {count} authors as {first} et al.", rewrite(citation, authors=f"{first} et al."), citation.id, ref.id)
+            if lists_all is None:
+                lists_all = _lists_all(ctx, always)
+            message = f"{cited_label(citation)}: {ctx.style} cites a work with {count} authors as {first} et al."
+            if lists_all:
+                message += f" (the text names every author of each work with {always} or more: leave it if its house style does)"
+            yield Problem(citation.span, message, rewrite(citation, authors=f"{first} et al."), citation.id, ref.id,
+                          Severity.INFO if lists_all else None)
         elif 1 < cited < count and count >= threshold:
             yield Problem(citation.span, f"{cited_label(citation)}: names {cited} of the {count} authors of {ref.label}; write {first} et al.", rewrite(citation, authors=f"{first} et al."), citation.id, ref.id)
         elif 1 < cited < count:

@@ -5,6 +5,9 @@ Reports an entry with an author and a year but no title; an entry with no
 source at all (no journal, book, publisher, site, URL or DOI); a journal-style
 entry (volume or pages) with no journal name; and, when the style is Harvard,
 a web source without an access date. Entries refcheck cannot split are RC110.
+When Harvard was read from the document (``--style auto``) and no entry of the
+list gives an access date, the list follows a house style without them: a
+missing access date alone is then info.
 
 An entry of a .bib or CSL file is checked against the fields its type
 requires (@article: author, title, journal, year; @book: author or editor,
@@ -56,6 +59,8 @@ DEFAULT_SEVERITY = Severity.WARNING
 
 def check(ctx: Context) -> Iterator[Problem]:
     refs = ctx.references
+    # Harvard read from the document whose list gives no access date at all: its house style
+    dates_unused = ctx.style == "harvard" and ctx.style_inferred and not any(r.accessed_raw for r in refs)
     for number, ref in enumerate(refs):
         if ref.source in (Source.BIBTEX, Source.CSL):
             if ref.problem is None and ref.entry_type:
@@ -82,4 +87,8 @@ def check(ctx: Context) -> Iterator[Problem]:
         if ctx.style == "harvard" and web and not ref.doi and not ref.accessed_raw:
             missing.append("an access date for the web source")
         if missing:
-            yield Problem(ref.span, f"{ref.label}: the entry lacks {' and '.join(missing)}", None, None, ref.id)
+            alone = dates_unused and len(missing) == 1 and missing[0].startswith("an access date")
+            message = f"{ref.label}: the entry lacks {' and '.join(missing)}"
+            if alone:
+                message += " (no entry of the list gives one: leave it if its house style does not)"
+            yield Problem(ref.span, message, None, None, ref.id, Severity.INFO if alone else None)

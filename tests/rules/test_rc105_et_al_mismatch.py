@@ -49,3 +49,30 @@ def test_more_names_than_the_entry_has():
     assert messages(text, "RC105") == [
         "(Gleason, Dunay, & Ortiz, 2022): names 3 authors but Gleason & Dunay (2022) has 2 authors"
     ]
+
+
+HARVARD = """
+Reference list
+Gleason, G. and Dunay, P., 2022. CSTO deployment in Kazakhstan. The Diplomat.
+Moreau, A., Ito, K., Kahn, L. and Berg, S., 2001. Border regimes. Journal of Borders, 3(2), pp.10-20.
+Vanderhill, R., Joireman, S.F., Tulepbayeva, R. and Smith, J., 2020. Between the bear and the dragon. International Affairs, 96(4), pp.975-993.
+"""
+
+
+def _full_lists(text, style):
+    return [(f.line, f.severity.label, f.message) for f in run(text, style=style).findings if f.code == "RC105"]
+
+
+def test_a_full_list_is_info_when_the_document_always_writes_one_and_its_style_was_read():
+    text = "It held (Moreau, Ito, Kahn and Berg 2001; Gleason and Dunay 2022; Vanderhill, Joireman, Tulepbayeva and Smith 2020).\n" + HARVARD
+    assert _full_lists(text, "auto") == [
+        (1, "info", "(Moreau, Ito, Kahn and Berg 2001): harvard cites a work with 4 authors as Moreau et al. "
+                    "(the text names every author of each work with 4 or more: leave it if its house style does)"),
+        (1, "info", "(Vanderhill, Joireman, Tulepbayeva and Smith 2020): harvard cites a work with 4 authors as Vanderhill et al. "
+                    "(the text names every author of each work with 4 or more: leave it if its house style does)"),
+    ]
+    # a style the user gave is the rule
+    assert [s for _, s, _ in _full_lists(text, "harvard")] == ["warning", "warning"]
+    # the text writes "et al." for another such work: this full list breaks its own practice
+    mixed = text.replace("Vanderhill, Joireman, Tulepbayeva and Smith 2020", "Vanderhill et al. 2020")
+    assert _full_lists(mixed, "auto") == [(1, "warning", "(Moreau, Ito, Kahn and Berg 2001): harvard cites a work with 4 authors as Moreau et al.")]

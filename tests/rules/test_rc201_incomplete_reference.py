@@ -54,3 +54,23 @@ def test_unpublished_works_are_recognised_in_any_script_and_case():
     for _ in range(3000):  # ASCII texts: the same answer as the pattern
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
         assert _unpublished(text) == (_UNPUBLISHED.search(text) is not None), text
+
+
+def test_a_missing_access_date_is_info_when_no_entry_gives_one_and_the_style_was_read():
+    text = """
+    Cited (Carafano 2023; Lemon 2018).
+
+    Reference list
+    Carafano, J., 2023. Winning the New Cold War. Available at: https://www.heritage.org/asia/report/winning-the-new-cold-war.
+    Lemon, E., 2018. Critical approaches to security in Central Asia. Central Asian Survey, 37(1), pp.1-12.
+    """
+    from ..conftest import run
+
+    def rc201(text, style):
+        return [(f.line, f.severity.label, f.message) for f in run(text, style=style).findings if f.code == "RC201"]
+
+    assert rc201(text, "auto") == [(4, "info", "Carafano (2023): the entry lacks an access date for the web source "
+                                               "(no entry of the list gives one: leave it if its house style does not)")]
+    assert rc201(text, "harvard") == [(4, "warning", "Carafano (2023): the entry lacks an access date for the web source")]
+    dated = text.replace("pp.1-12.", "pp.1-12. Available at: https://csa.example/lemon (Accessed: 3 May 2024).")
+    assert rc201(dated, "auto") == [(4, "warning", "Carafano (2023): the entry lacks an access date for the web source")]
