@@ -23,7 +23,8 @@ _SPACE_RUN = re.compile(r"\s+")
 _UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,}|~{3,}|\^{3,}|\*{3,})\s*$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[ivxlc]+\.|[a-z]\.)\s+", re.IGNORECASE)
-_BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25cf\u2013\u2014]\s+|\d{1,4}[.)]\s+|\[\d{1,4}\]\s*|\(\d{1,4}\)\s+)")
+# (a year that opens a hard-wrapped line, "1998. p. 11-30", is no number "1998." of a list)
+_BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25cf\u2013\u2014]\s+|(?!1[5-9]\d\d\.|20\d\d\.)\d{1,4}[.)]\s+|\[\d{1,4}\]\s*|\(\d{1,4}\)\s+)")
 _DASH_AUTHOR = re.compile(r"^\s*(?:[-\u2012\u2013\u2014\u2015_]\s?){2,}[.,]?\s")
 _DASHES = "-\u2012\u2013\u2014\u2015_"  # what _DASH_AUTHOR opens with, after its spaces
 _LOWER_STARTS = ("van ", "von ", "de ", "del ", "della ", "der ", "den ", "des ", "di ", "da ", "du ", "al-", "el-", "d'", "d’", "ten ", "ter ", "le ", "la ")
@@ -291,6 +292,7 @@ def split_entries(text: str, start: int, end: int) -> tuple[Entry, ...]:
     # entry still continues it when it starts in lower case or the entry stopped open)
     paragraphs = len(blocks) >= 3 and sum(opening[b[0][1]] for b in blocks) >= 0.5 * len(blocks)
     groups: list[list[tuple[int, str]]] = []
+    dated = False  # the entry being read has shown its year
     for block in blocks:
         for index, (offset, line) in enumerate(block):
             starts = opening[line]
@@ -301,6 +303,11 @@ def split_entries(text: str, start: int, end: int) -> tuple[Entry, ...]:
                 elif index == 0 and paragraphs and starts:
                     pass  # a paragraph of a paragraph list that opens like an entry is one
                 elif _ends_open(prev):
+                    starts = False
+                elif index and not dated and (paragraphs or not _ends_closed(prev)):
+                    # an entry is not done before its year: "... Dissertação – Universidade
+                    # Federal do Rio" / "Grande, Rio Grande, 2016." is one ABNT entry wrapped,
+                    # though its last line opens like one ("Grande, R., 2016.")
                     starts = False
                 elif index == 0:
                     # after a blank line (a PDF page break) a paragraph continues the
@@ -314,7 +321,9 @@ def split_entries(text: str, start: int, end: int) -> tuple[Entry, ...]:
                     starts = not line.lstrip()[:1] in ("(", "*", "[") and not line.lstrip()[:1].islower()
             if not groups or starts:
                 groups.append([])
+                dated = False
             groups[-1].append((offset, line))
+            dated = dated or _ENTRY_YEAR.search(line) is not None
     entries = []
     for group in groups:
         first_offset, first_line = group[0]

@@ -114,3 +114,29 @@ def test_no_entry_is_lost_in_refs():
     result = check_text(text, "doc.md")
     assert [r.raw for r in result.references] == [A, "Annual figures of the port authority.", B]
     assert [f.code for f in result.findings if f.line == 7] == ["RC110"]
+
+
+def test_hard_wrapped_abnt_entries_end_at_their_year():
+    # as a PDF extraction wraps them: the year comes last, and a last line such as
+    # "Grande, Rio Grande, 2016." opens like an entry; a line may also open with the year
+    text = (
+        "REFERÊNCIAS\n\n"
+        "LIMA, B. T. Inclusão na universidade. Dissertação (Mestrado em Educação) – Universidade Federal do Rio\n"
+        "Grande, Rio Grande, 2016.\n\n"
+        "COSTA, R. F.; ROCHA, H. The measurement of attitudes. Springfield: Charles C.\n"
+        "Thomas, 1988.\n\n"
+        "SOUZA, L. A. Sobre crocodilos. In: AQUINO, J. G. (org.). Diferenças. São Paulo: Summus,\n"
+        "1998. p. 11-30.\n"
+    )
+    assert entries(text) == [
+        "LIMA, B. T. Inclusão na universidade. Dissertação (Mestrado em Educação) – Universidade Federal do Rio Grande, Rio Grande, 2016.",
+        "COSTA, R. F.; ROCHA, H. The measurement of attitudes. Springfield: Charles C. Thomas, 1988.",
+        "SOUZA, L. A. Sobre crocodilos. In: AQUINO, J. G. (org.). Diferenças. São Paulo: Summus, 1998. p. 11-30.",
+    ]
+    # without blank lines the first stays whole too (its line before stops mid-phrase)
+    assert entries(text.replace(".\n\n", ".\n"))[0].endswith("do Rio Grande, Rio Grande, 2016.")
+
+
+def test_a_numbered_list_still_splits_at_its_numbers():
+    text = f"References\n\n1. {A}\n2. {B}\n3. {C}\n"
+    assert entries(text) == [A, B, C]
