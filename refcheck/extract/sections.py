@@ -23,8 +23,13 @@ _SPACE_RUN = re.compile(r"\s+")
 _UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,}|~{3,}|\^{3,}|\*{3,})\s*$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[ivxlc]+\.|[a-z]\.)\s+", re.IGNORECASE)
-# (a year that opens a hard-wrapped line, "1998. p. 11-30", is no number "1998." of a list)
-_BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25cf\u2013\u2014]\s+|(?!1[5-9]\d\d\.|20\d\d\.)\d{1,4}[.)]\s+|\[\d{1,4}\]\s*|\(\d{1,4}\)\s+)")
+# (a year that opens a hard-wrapped line -- "1998. p. 11-30", "2018) and ...", "(2019).
+# Title", "[1961] 2001" -- is no list number: list numbers are at most 1499 here)
+_BULLET = re.compile(
+    r"^\s*(?:[-*+\u2022\u25aa\u25cf\u2013\u2014]\s+|(?![\[(]?(?:1[5-9]\d\d|20\d\d)\D)(?:\d{1,4}[.)]\s+|\[\d{1,4}\]\s*|\(\d{1,4}\)\s+))"
+)
+# outside a bulleted list, a dash that opens a line is the text's: "(Mestrado)" / "– Faculdade de ..."
+_DASH_BULLET = re.compile(r"^\s*[\u2013\u2014]\s")
 _DASH_AUTHOR = re.compile(r"^\s*(?:[-\u2012\u2013\u2014\u2015_]\s?){2,}[.,]?\s")
 _DASHES = "-\u2012\u2013\u2014\u2015_"  # what _DASH_AUTHOR opens with, after its spaces
 _LOWER_STARTS = ("van ", "von ", "de ", "del ", "della ", "der ", "den ", "des ", "di ", "da ", "du ", "al-", "el-", "d'", "d’", "ten ", "ter ", "le ", "la ")
@@ -198,7 +203,9 @@ def _is_noise(line: str) -> bool:
         return False
     if stripped.startswith("<") and _HTML_DEBRIS.match(stripped):
         return True
-    return bool(_PAGE_NUMBER.match(stripped) or (_RUNNING_HEAD.match(stripped) and not any(c.islower() for c in stripped)))
+    # (not a line in capitals that ends with a full stop: an ABNT author, "INSTITUTO NACIONAL ... – INEP.")
+    return bool(_PAGE_NUMBER.match(stripped) or (_RUNNING_HEAD.match(stripped) and not stripped.endswith(".")
+                                                 and not any(c.islower() for c in stripped)))
 
 
 _OPEN_END = re.compile(r"(?:^|\s)(?:and|of|the|in|for|to|y|und|et|e|de|du|des|der|die|das)$")
@@ -277,7 +284,8 @@ def split_entries(text: str, start: int, end: int) -> tuple[Entry, ...]:
     entry only when it has the shape of a first line and the line before it is done."""
     blocks = _blocks(text, start, end)
     content = [line for block in blocks for _, line in block]
-    opening = {line: looks_like_entry_start(line) or _BULLET.match(line) is not None for line in content}
+    bulleted_line = {line: _BULLET.match(line) is not None for line in content}
+    opening = {line: bulleted_line[line] or looks_like_entry_start(line) for line in content}
     # one entry per line: a line that opens no entry after a finished one stands alone
     line_mode = len(content) >= 3 and sum(opening[line] for line in content) >= 0.75 * len(content)
     indents = [_indent(line) for line in content]
@@ -291,23 +299,41 @@ def split_entries(text: str, start: int, end: int) -> tuple[Entry, ...]:
     # paragraphs are entries: most of them open like one (a page break inside an
     # entry still continues it when it starts in lower case or the entry stopped open)
     paragraphs = len(blocks) >= 3 and sum(opening[b[0][1]] for b in blocks) >= 0.5 * len(blocks)
+    # a bulleted list: its entries start at its bullets, its other lines continue them
+    bullets = sum(1 for line in content if bulleted_line[line])
+    bulleted = bullets >= 3 and bullets >= 0.6 * sum(opening[line] for line in content)
     groups: list[list[tuple[int, str]]] = []
-    dated = False  # the entry being read has shown its year
+    # whether the entry being read has shown its year, looked for only when asked:
+    # ``scanned`` lines of it have been searched so far (each line once)
+    dated, scanned = False, 0
+
+    def has_year() -> bool:
+        nonlocal dated, scanned
+        group = groups[-1]
+        while not dated and scanned < len(group):
+            dated = _ENTRY_YEAR.search(group[scanned][1]) is not None
+            scanned += 1
+        return dated
+
     for block in blocks:
         for index, (offset, line) in enumerate(block):
             starts = opening[line]
             if groups:
                 prev = groups[-1][-1][1]
-                if _BULLET.match(line):
+                if bulleted and index and not bulleted_line[line]:
+                    starts = False  # a wrapped line of a bulleted entry
+                elif bulleted_line[line] and (bulleted or not _DASH_BULLET.match(line)):
                     starts = True
                 elif index == 0 and paragraphs and starts:
                     pass  # a paragraph of a paragraph list that opens like an entry is one
                 elif _ends_open(prev):
                     starts = False
-                elif index and not dated and (paragraphs or not _ends_closed(prev)):
-                    # an entry is not done before its year: "... Dissertação – Universidade
-                    # Federal do Rio" / "Grande, Rio Grande, 2016." is one ABNT entry wrapped,
-                    # though its last line opens like one ("Grande, R., 2016.")
+                elif index and ((not _ends_closed(prev) or not has_year()) if paragraphs else not (_ends_closed(prev) or has_year())):
+                    # inside a paragraph of a paragraph list, a line continues the entry
+                    # unless the entry has its year and the line before ended a sentence;
+                    # elsewhere an entry is not done before its year and a full stop:
+                    # "... Dissertação – Universidade Federal do Rio" / "Grande, Rio Grande,
+                    # 2016." is one ABNT entry wrapped, its last line opening like one
                     starts = False
                 elif index == 0:
                     # after a blank line (a PDF page break) a paragraph continues the
@@ -321,9 +347,8 @@ def split_entries(text: str, start: int, end: int) -> tuple[Entry, ...]:
                     starts = not line.lstrip()[:1] in ("(", "*", "[") and not line.lstrip()[:1].islower()
             if not groups or starts:
                 groups.append([])
-                dated = False
+                dated, scanned = False, 0
             groups[-1].append((offset, line))
-            dated = dated or _ENTRY_YEAR.search(line) is not None
     entries = []
     for group in groups:
         first_offset, first_line = group[0]

@@ -126,12 +126,15 @@ def test_hard_wrapped_abnt_entries_end_at_their_year():
         "COSTA, R. F.; ROCHA, H. The measurement of attitudes. Springfield: Charles C.\n"
         "Thomas, 1988.\n\n"
         "SOUZA, L. A. Sobre crocodilos. In: AQUINO, J. G. (org.). Diferenças. São Paulo: Summus,\n"
-        "1998. p. 11-30.\n"
+        "1998. p. 11-30.\n\n"
+        "ROCHA, M. Le Sujet. Paris: Seuil, 2001 (Trad. cast. El Sujeto. Buenos Aires: Fondo de Cultura\n"
+        "Económica, 2002).\n"
     )
     assert entries(text) == [
         "LIMA, B. T. Inclusão na universidade. Dissertação (Mestrado em Educação) – Universidade Federal do Rio Grande, Rio Grande, 2016.",
         "COSTA, R. F.; ROCHA, H. The measurement of attitudes. Springfield: Charles C. Thomas, 1988.",
         "SOUZA, L. A. Sobre crocodilos. In: AQUINO, J. G. (org.). Diferenças. São Paulo: Summus, 1998. p. 11-30.",
+        "ROCHA, M. Le Sujet. Paris: Seuil, 2001 (Trad. cast. El Sujeto. Buenos Aires: Fondo de Cultura Económica, 2002).",
     ]
     # without blank lines the first stays whole too (its line before stops mid-phrase)
     assert entries(text.replace(".\n\n", ".\n"))[0].endswith("do Rio Grande, Rio Grande, 2016.")
@@ -140,3 +143,40 @@ def test_hard_wrapped_abnt_entries_end_at_their_year():
 def test_a_numbered_list_still_splits_at_its_numbers():
     text = f"References\n\n1. {A}\n2. {B}\n3. {C}\n"
     assert entries(text) == [A, B, C]
+
+
+def test_a_wrapped_line_of_a_bulleted_list_continues_its_entry():
+    # "University Press, 1997." opens like an entry (a name-like head and a year)
+    text = (
+        "Bibliography\n\n"
+        "-   Okafor, N., 1762, On the Delta, in Rivers and Towns, V. Lind (ed.), Cambridge: Cambridge\n"
+        "University Press, 1997.\n"
+        "-   –––, 1762, Emile, or On Rivers, A. Berg (trans.), New York: Basic\n"
+        "Books, 1979.\n"
+        f"-   {B}\n"
+    )
+    assert entries(text) == [
+        "Okafor, N., 1762, On the Delta, in Rivers and Towns, V. Lind (ed.), Cambridge: Cambridge University Press, 1997.",
+        "–––, 1762, Emile, or On Rivers, A. Berg (trans.), New York: Basic Books, 1979.",
+        B,
+    ]
+
+
+def test_wrapped_lines_that_open_with_a_dash_a_year_or_an_author_in_capitals():
+    text = (
+        "REFERÊNCIAS\n\n"
+        "LIMA, C. L. C. Pessoas no ensino superior. Dissertação (Mestrado em Contabilidade)\n"
+        "– Faculdade de Economia, Universidade de São Paulo, São Paulo, 2015.\n\n"
+        "INSTITUTO NACIONAL DE ESTUDOS E PESQUISAS EDUCACIONAIS – INEP.\n"
+        "Sinopse estatística da educação superior 2018. Brasília, DF, 2019.\n\n"
+        "Okafor, N. 2019. “Henna in a Global Era.” In Proceedings of the Conference on Art (ICA\n"
+        "2018) and the Meeting on Music, 220–225. Amsterdam: Delta Press.\n\n"
+        "Lind, Pia, and Sven Berg\n"
+        "(2019). Ports and their towns. Harbour Studies, 7(1), 1-9.\n"
+    )
+    assert entries(text) == [
+        "LIMA, C. L. C. Pessoas no ensino superior. Dissertação (Mestrado em Contabilidade) – Faculdade de Economia, Universidade de São Paulo, São Paulo, 2015.",
+        "INSTITUTO NACIONAL DE ESTUDOS E PESQUISAS EDUCACIONAIS – INEP. Sinopse estatística da educação superior 2018. Brasília, DF, 2019.",
+        "Okafor, N. 2019. “Henna in a Global Era.” In Proceedings of the Conference on Art (ICA 2018) and the Meeting on Music, 220–225. Amsterdam: Delta Press.",
+        "Lind, Pia, and Sven Berg (2019). Ports and their towns. Harbour Studies, 7(1), 1-9.",
+    ]
