@@ -302,8 +302,8 @@ def read_works(content: str) -> tuple[tuple, ...]:
             names, et_al, _ = parsed
             comma = "," in work.group("sep") or work.group("names").rstrip("\"\u201d").endswith(",")
             # "(DIÓGENES LAERCIO, VII 187, 2010)": the name ends at the comma before the book number
-            book = work.group("names").rstrip(" ,").rpartition(",")
-            book = bool(book[1]) and _NUMERAL.fullmatch(book[2].strip()) is not None
+            _, cut, last = work.group("names").rstrip(" ,").rpartition(",")
+            book = bool(cut) and _NUMERAL.fullmatch(last.strip()) is not None
             comma = comma or book
             previous = (names, et_al, comma)
             start = offset + work.start()

@@ -9,9 +9,9 @@ list where the style asks for "et al.", an entry truncated with "et al." cited b
 its first author alone, and more names in the text than the entry has. A
 multi-author work cited by its first author alone is RC104's.
 
-Harvard and Chicago were read from the document (``--style auto``) and its text
-lists every author of every work it cites that has four or more: a house style
-may ask for that, so a full list is reported as info, not a warning.
+When Harvard or Chicago was read from the document (``--style auto``) and its
+text names every author of each work it cites that has four or more, a house
+style may ask for that: such a full list is then info, not a warning.
 
 ## Why is this bad?
 The author part of a citation is how readers find the entry; a citation that
