@@ -175,6 +175,8 @@ _COMMA_CONTAINER = re.compile(
     r"|(?:[A-Z]{2,5}\s|[A-Z][a-z]+\s){0,2}(?:Transactions|Journal|Review|Proceedings|Bulletin|Annals|Quarterly)\b"
     rf"|[A-Z][\w&.' -]{{0,40}}\b(?:{_PUBLISHER_WORDS})\b[^,]{{0,30}},)"
 )
+# a title in quotation marks after the names, before a year that comes last
+_HEAD_QUOTE = re.compile(r"[,.]\s+[\u201c\"]")
 _QUOTES = {"\u201c": "\u201d", "\"": "\"", "\u2018": "\u2019", "'": "'", "\u00ab": "\u00bb", "\u201d": "\u201d"}
 
 
@@ -270,6 +272,12 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
     if year_match is None:
         return Reference(ref_id, span, problem="no year or date found", **fields)
     head = text[: year_match.start()]
+    # a year that comes last leaves the title in the head: "Ansell, A. and J. Gingrich, “The
+    # End?” In F. Rosenbluth, ed., Who Gets What? (forthcoming)." -- the names end at the quote
+    head_rest = ""
+    quote = _HEAD_QUOTE.search(head)
+    if quote is not None and _quoted(head[quote.end() - 1:]) is not None:
+        head, head_rest = head[: quote.start()], head[quote.end() - 1:]
     year_text = (year_match.group("p") or year_match.group("b") or "").lstrip("~")
     suffix = year_match.group("suffix") or year_match.group("suffix2") or ""
     year = year_text[: len(year_text) - len(suffix)] if suffix else year_text
@@ -285,6 +293,8 @@ def parse_entry(entry: Entry, ref_id: str, previous: Reference | None = None) ->
         authors, corporate, et_al = previous.authors, previous.corporate, previous.et_al
 
     rest = text[year_match.end():].lstrip(" .,:;)")
+    if head_rest:
+        rest = f"{head_rest.rstrip(' .,:;(')}. {rest}".rstrip(" .")
     if corporate and len(authors) == 1 and _TITLE_AS_AUTHOR.search(authors[0].family):
         # APA 7 puts the title of a work without an author in the author's place:
         # "Climate outlook for the coming decade. (2019). Weather Office."

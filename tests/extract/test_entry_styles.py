@@ -158,3 +158,21 @@ def test_titles(text, title):
 )
 def test_chapters_name_the_book(text, book):
     assert parse(text).container == book
+
+
+@pytest.mark.parametrize(
+    "text, names, year, title, container",
+    [
+        # the year comes last (Chicago notes, MLA-like forms): the names end at the quoted title
+        ("Lind, P. and S. Berg, “The End of Ports?” In Frances Okafor and Margaret Tan, eds., Who Gets What? (forthcoming).",
+         ["Lind", "Berg"], "forthcoming", "The End of Ports?", "Frances Okafor and Margaret Tan, eds., Who Gets What?"),
+        ('Okafor, Nkem, and Pia Lind. "Delta rivers: A review." Summary of key findings. Water Report 75 (2013).',
+         ["Okafor", "Lind"], "2013", "Delta rivers: A review", "Summary of key findings"),
+        # a quotation inside a name that follows no comma or full stop stays in the name
+        ('Friends of the "Delta", Inc. (2019). Annual report. Delta Press.',
+         ['Friends of the "Delta", Inc'], "2019", "Annual report", "Delta Press"),
+    ],
+)
+def test_a_quoted_title_before_a_late_year_ends_the_names(text, names, year, title, container):
+    ref = parse(text)
+    assert (families(text), ref.year, ref.title, ref.container) == (names, year, title, container)
