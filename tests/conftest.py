@@ -35,4 +35,10 @@ def suggestions(text: str, code: str, style: str = "apa7") -> list[str | None]:
     return [f.suggestion for f in run(text, style).findings if f.code == code]
 
 
+def random_text(rng, pieces: list[str], most: int) -> str:
+    """Up to ``most`` of ``pieces`` drawn at random and joined: the texts on which a new
+    path is held equal to the one it replaced."""
+    return "".join(rng.choice(pieces) for _ in range(rng.randint(0, most)))
+
+
 needs_shared = pytest.mark.skipif(not os.path.isdir(SHARED), reason="../shared is not beside the checkout")

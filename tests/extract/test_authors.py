@@ -7,6 +7,8 @@ import pytest
 from refcheck.extract.authors import parse_authors
 from refcheck.model import Author
 
+from ..conftest import random_text
+
 
 def pairs(text):
     parsed = parse_authors(text)
@@ -163,7 +165,7 @@ def test_repeated_searches_remember_where_each_needle_stands():
     rng = random.Random(8)
     pieces = ["et al.", "et", "u.", "u. a.", " ", ",", "Lee", "Bennett", "ET AL", "&", "/", "x"]
     for _ in range(3000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        text = random_text(rng, pieces, 12)
         low = text.lower()
         assert authors._sub_at(authors._ET_AL, "", text, low, authors._ET_AL_NEEDLES) == authors._ET_AL.sub("", text), text
 

@@ -7,6 +7,8 @@ import pytest
 
 from refcheck.extract.mentions import WORD, distinct_words, first_holding, trie
 
+from ..conftest import random_text
+
 
 def test_distinct_words_are_those_of_the_whole_text():
     text = "Ab-cd x2Yz  l'Été\n\n3-Foo bar\tBaz's (Qux, 2019) " * 7 + "tail"
@@ -64,7 +66,7 @@ def test_first_holding_agrees_with_findall_on_random_texts():
     pieces = ["lemon", "Lemon", "lémon", "lemons", "-lemon", "x", "9", "_", "'", "\u2019", " ", ", ", "ito", "it", "o",
               "st.", "."]
     for _ in range(3000):
-        texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(1, 4))]
+        texts = [random_text(rng, pieces, 6) for _ in range(rng.randint(1, 4))]
         words = {"lemon", "ito", "lemons", "st.lemon", "'ito", "lemon-"}
         expected = {w: next(i for i, t in enumerate(texts) if w in WORD.findall(t))
                     for w in words if any(w in WORD.findall(t) for t in texts)}

@@ -9,6 +9,8 @@ from refcheck.api import check_document, check_paths, check_text
 from refcheck.model import Document
 from refcheck.readers import read_bytes
 
+from ..conftest import random_text
+
 BODY = ("Water (Moreau, 2002).\n\n{above}Irrigation (Moreau, 2003).\n\nReferences\n\n"
         "Moreau, Anne (2001). Water and power. Oxford Press.\n\n{entry}Zed, Ann (1999). Unused work.\n  X Press.\n")
 
@@ -146,7 +148,7 @@ def test_the_lines_closing_a_bib_entry_are_found_from_its_end():
     rng = random.Random(6)
     pieces = ["\n", " ", "\t", "%", "% note", "x", "@", "\r", "a%", "}"]
     for _ in range(5000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        text = random_text(rng, pieces, 10)
         start = rng.randint(0, len(text))
         end = rng.randint(start, len(text))
         found = closing.search(text, start, end)

@@ -3,6 +3,8 @@
 from refcheck.model import Author, Source
 from refcheck.readers import bibtex
 
+from ..conftest import random_text
+
 
 def parse(text: str):
     return bibtex.parse("refs.bib", text)
@@ -79,7 +81,7 @@ def test_a_plain_author_string_splits_at_and_as_before():
     rng = random.Random(9)
     pieces = [" ", "\n", "\t", "and", "andy", "sand", "Ito, K", "Lee", "{", "}"]
     for _ in range(3000):
-        value = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        value = random_text(rng, pieces, 10)
         names = [n.strip() for n in old.split(value.strip("{}")) if n.strip()]
         authors, _ = _names(value, lambda text: text)
         families = [n.partition(",")[0] if "," in n else n.rpartition(" ")[2] for n in names]

@@ -1,6 +1,6 @@
 import random
 
-from ..conftest import found, messages
+from ..conftest import found, messages, random_text
 
 
 def test_no_source_and_no_journal_name():
@@ -52,7 +52,7 @@ def test_unpublished_works_are_recognised_in_any_script_and_case():
     rng = random.Random(4)
     pieces = ["personal", " ", "communication", "Un", "published", "interview", "with", "WITH", "x", ".", "Inter"]
     for _ in range(3000):  # ASCII texts: the same answer as the pattern
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
+        text = random_text(rng, pieces, 7)
         assert _unpublished(text) == (_UNPUBLISHED.search(text) is not None), text
 
 
